@@ -1,0 +1,1 @@
+"""Instructor and learner tooling around nbgrader: release, self-check, class grading."""

@@ -1,0 +1,32 @@
+"""Run nbgrader's own command line with the course's config, from any working directory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .lessons import REPO
+
+CONFIG_DIR = Path(__file__).resolve().parent  # nbgrader reads nbgrader_config.py from its cwd
+
+
+def nbgrader(*args: str, root: Path | None = None) -> subprocess.CompletedProcess:
+    """`nbgrader ARGS` on this course; `root` moves its working files (gradebook, submitted …)."""
+    env = dict(os.environ)
+    # nbgrader starts `alembic` as a program: the environment's bin/ must be on PATH.
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    command = [sys.executable, "-m", "nbgrader", *args]
+    if root is not None:
+        command.append(f"--CourseDirectory.root={root}")
+    return subprocess.run(command, cwd=CONFIG_DIR, env=env, capture_output=True, text=True)
+
+
+def last_error(result: subprocess.CompletedProcess) -> str:
+    """The most telling line of a failed nbgrader run's log, for a one-line report."""
+    lines = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+    errors = [line for line in lines if "| ERROR]" in line or "Error" in line]
+    line = (errors or lines or ["nbgrader failed with no message"])[-1]
+    return line.split("]", 1)[-1].strip() if line.startswith("[") else line

@@ -1,0 +1,24 @@
+"""nbgrader settings for the course: where lessons live, and how grading runs.
+
+Commands pass `--config autograde/nbgrader_config.py`; the grading driver overrides
+`CourseDirectory.root` on the command line to keep its working files outside the tree.
+"""
+
+from pathlib import Path
+
+c = get_config()  # noqa: F821 -- provided by traitlets when nbgrader loads this file
+
+REPO = Path(__file__).resolve().parent.parent
+
+c.CourseDirectory.root = str(REPO)
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "notebooks"
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
+
+# A lesson runs in under 20 s and no cell takes over 3 s, so 30 s per cell only stops real hangs.
+c.Execute.timeout = 30
+c.Execute.interrupt_on_timeout = True
+
+# A stripped or deleted test cell is put back from the gradebook and graded, instead of
+# being left for manual grading.
+c.OverwriteCells.add_missing_cells = True

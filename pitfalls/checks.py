@@ -1,0 +1,125 @@
+"""Assertions for test cells that fail with a message that teaches.
+
+Every check looks at the exact type before the value, so an object that claims to equal
+everything cannot pass. Torch functions are bound here at import time, so code that later
+replaces `torch.equal` or `torch.allclose` does not change what these checks compute.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import torch
+
+_equal = torch.equal
+_allclose = torch.allclose
+_Tensor = torch.Tensor
+_Parameter = torch.nn.Parameter
+_type = type
+_repr = repr
+
+
+class CheckFailed(AssertionError):
+    """A test found a wrong answer; the message says what was given, what was expected, and why."""
+
+
+def _show(value: Any, limit: int = 120) -> str:
+    """A short description of a learner's value that no custom __repr__ can hijack."""
+    kind = _type(value)
+    if kind in (bool, int, float, str, _type(None)):
+        text = _repr(value)
+    elif kind in (_Tensor, _Parameter):
+        text = _tensor_repr(value)
+    elif kind in (tuple, list):
+        text = f"{kind.__name__} of {len(value)} [" + ", ".join(_show(v, 50) for v in value[:4]) + "]"
+    else:
+        text = f"<{kind.__name__} object>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _tensor_repr(t: torch.Tensor) -> str:
+    values = t.detach().flatten()[:6].tolist()
+    more = ", …" if t.numel() > 6 else ""
+    return f"tensor({values}{more}, shape={tuple(t.shape)}, dtype={t.dtype})"
+
+
+def fail(message: str) -> None:
+    raise CheckFailed(message)
+
+
+def expect_type(value: Any, expected: type | tuple[type, ...], name: str, hint: str = "") -> None:
+    """The exact type first: subclasses and look-alikes are not accepted."""
+    allowed = expected if isinstance(expected, tuple) else (expected,)
+    if _type(value) not in allowed:
+        want = " or ".join(t.__name__ for t in allowed)
+        fail(f"{name} should be a {want}, but yours is {_show(value)} ({_type(value).__name__}). {hint}".strip())
+
+
+def expect_equal(value: Any, expected: Any, name: str, hint: str = "") -> None:
+    """Equal in exact type and value, for bools, ints and strings."""
+    expect_type(value, _type(expected), name, hint)
+    if not value == expected:
+        fail(f"{name}: yours is {_show(value)}, expected {_show(expected)}. {hint}".strip())
+
+
+def expect_tensor(value: Any, name: str, hint: str = "") -> torch.Tensor:
+    """A real torch.Tensor (or Parameter), not a subclass that could rewrite comparisons."""
+    expect_type(value, (_Tensor, _Parameter), name, hint)
+    return value
+
+
+def expect_close(value: Any, expected: torch.Tensor, name: str, hint: str = "") -> None:
+    """Same shape and dtype, and values equal within float tolerance."""
+    expect_tensor(value, name, hint)
+    if tuple(value.shape) != tuple(expected.shape):
+        fail(f"{name} has shape {tuple(value.shape)}, expected {tuple(expected.shape)}. {hint}".strip())
+    if value.dtype != expected.dtype:
+        fail(f"{name} has dtype {value.dtype}, expected {expected.dtype}. {hint}".strip())
+    if not _allclose(value.detach(), expected.detach(), rtol=1e-5, atol=1e-6):
+        fail(f"{name}: yours is {_show(value)}, expected {_show(expected)}. {hint}".strip())
+
+
+def expect_keys(answers: Any, keys: list[str], name: str, kind: type = bool) -> None:
+    """A dict of predictions with exactly these keys, each answered with the right type."""
+    expect_type(answers, dict, name)
+    missing = [k for k in keys if k not in answers]
+    extra = [k for k in answers if k not in keys]
+    if missing or extra:
+        fail(f"{name} should have exactly the keys {keys}; missing {missing}, unexpected {extra}.")
+    for key in keys:
+        say = "True or False" if kind is bool else f"a {kind.__name__}"
+        expect_type(answers[key], kind, f"{name}[{key!r}]", f"Replace each None with {say}.")
+
+
+def expect_predictions(answers: dict, truth: dict, name: str) -> None:
+    """Every prediction right; the message names the wrong ones so the learner can rethink them."""
+    expect_keys(answers, list(truth), name, _type(next(iter(truth.values()))))
+    wrong = [k for k in truth if not answers[k] == truth[k]]
+    if wrong:
+        fail(f"{len(wrong)} of {len(truth)} predictions in {name} are wrong: {wrong}. "
+             "Run each line and look at .is_leaf and .grad_fn to see why.")
+
+
+def quietly(fn: Callable, *args: Any, **kwargs: Any) -> Any:
+    """Call learner code with its warnings kept off stderr.
+
+    nbgrader zeroes a test cell that writes to stderr, and torch warns on harmless things
+    (reading a non-leaf's .grad, copy-constructing with torch.tensor), so a right answer
+    that triggers a warning must not lose its points.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return fn(*args, **kwargs)
+
+
+def expect_raises(fn: Callable, exception: type[BaseException], match: str, what: str) -> str:
+    """The call raises `exception` whose message contains `match`; returns the message."""
+    try:
+        quietly(fn)
+    except exception as e:
+        if match not in str(e):
+            fail(f"{what} raised {exception.__name__}, but its message lacks {match!r}: {e}")
+        return str(e)
+    fail(f"{what} should raise {exception.__name__} ({match!r}), but it did not.")

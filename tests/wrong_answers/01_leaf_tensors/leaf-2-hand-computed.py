@@ -1,0 +1,6 @@
+# Computes the gradients by hand with the wrong formula instead of asking autograd.
+# answer: leaf-2
+# loses: leaf-2-tests
+def weight_and_hidden_grads(w, x):
+    h = (w * x).detach()
+    return h * x, h

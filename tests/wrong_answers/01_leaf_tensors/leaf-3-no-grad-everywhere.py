@@ -1,0 +1,15 @@
+# Silences the error by running the whole forward under no_grad: the head stops training.
+# answer: leaf-3
+# loses: leaf-3-train-tests
+class FixedSmoothedHead(nn.Module):
+    def __init__(self, features, classes, momentum=0.9):
+        super().__init__()
+        self.fc = nn.Linear(features, classes)
+        self.momentum = momentum
+        self.running_logits = torch.zeros(classes)
+
+    def forward(self, x):
+        with torch.no_grad():
+            logits = self.fc(x)
+            self.running_logits = self.momentum * self.running_logits + (1 - self.momentum) * logits.mean(0)
+        return logits

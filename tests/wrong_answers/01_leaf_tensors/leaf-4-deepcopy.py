@@ -1,0 +1,5 @@
+# copy.deepcopy works on a leaf but raises on a non-leaf, and keeps requires_grad False for constants.
+# answer: leaf-4
+# loses: leaf-4-tests
+def trainable_copy(t):
+    return copy.deepcopy(t)
