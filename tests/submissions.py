@@ -6,7 +6,6 @@ got it right would have typed into the release notebook's answer cell.
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from dataclasses import dataclass

@@ -1,0 +1,53 @@
+# PyTorch Pitfalls. Quick start: `make lab` (learn) and `make test` (check everything).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+# nbgrader starts `alembic` and `jupyter` as programs: the environment's bin/ comes first.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+SUBMISSIONS ?= autograde/sample_class
+OUT ?= build/grading
+NB ?=
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install lab test lint release validate autograde clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## create .venv and install the pinned requirements (seconds when up to date)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip setuptools
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+lab: install ## open JupyterLab on the student notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+
+test: install ## run the whole test suite (lint, units, notebooks, real nbgrader grading)
+	$(BIN)/ruff check pitfalls autograde tests
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff over the code
+	$(BIN)/ruff check pitfalls autograde tests
+
+release: install ## regenerate notebooks/ from solutions/ with nbgrader
+	$(PY) -m autograde.release
+
+validate: install ## self-check one notebook: make validate NB=notebooks/01_leaf_tensors/01_leaf_tensors.ipynb
+	@test -n "$(NB)" || { echo "usage: make validate NB=path/to/notebook.ipynb" >&2; exit 2; }
+	$(PY) -m autograde.validate "$(NB)"
+
+autograde: install ## grade a class: make autograde SUBMISSIONS=dir [OUT=build/grading]
+	$(PY) -m autograde.grade "$(SUBMISSIONS)" --out "$(OUT)"
+
+clean: ## remove build outputs (keeps .venv)
+	rm -rf build .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,84 @@
+"""Shared fixtures: the lessons, and one real grading run over a generated class."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from autograde.lessons import REPO, lessons
+from tests.submissions import catalogue, solved, with_wrong_answer
+
+LESSONS = lessons()
+SAMPLE_CLASS = REPO / "autograde" / "sample_class"
+
+
+def write_notebook(path: Path, nb: dict | str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(nb, dict):
+        nb = json.dumps(nb, indent=1)
+    path.write_bytes(nb if isinstance(nb, bytes) else nb.encode())
+
+
+def build_class(root: Path) -> dict[str, str]:
+    """A class folder holding every kind of submission the suite proves something about.
+
+    Returns student -> what the student stands for, so a failure names the case.
+    """
+    cases = {}
+    for name, lesson in LESSONS.items():
+        write_notebook(root / "solved" / name / f"{name}.ipynb", solved(lesson))
+        write_notebook(root / "blank" / name / f"{name}.ipynb", lesson.release.read_bytes())
+        for wrong in catalogue(lesson):
+            student = f"wrong-{wrong.name}"
+            write_notebook(root / student / name / f"{name}.ipynb", with_wrong_answer(lesson, wrong))
+            cases[student] = f"{name}: {wrong.name}"
+    first = next(iter(LESSONS.values()))
+    bad = root / "bad-json" / first.name / f"{first.name}.ipynb"
+    write_notebook(bad, b'{"cells": [')
+    write_notebook(root / "bad-empty" / first.name / f"{first.name}.ipynb", b"")
+    other = solved(first)
+    other["metadata"]["pitfalls"]["lesson"] = "99_not_this_one"
+    write_notebook(root / "bad-wrong-lesson" / first.name / f"{first.name}.ipynb", other)
+    for student in SAMPLE_CLASS.iterdir():
+        shutil.copytree(student, root / f"sample-{student.name}")
+    return cases
+
+
+def fingerprint(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@dataclass
+class GradedClass:
+    rows: dict[tuple[str, str], dict]  # grades.csv, keyed by (student, lesson)
+    out: Path
+    stdout: str
+    before: dict[str, str]  # submission fingerprints before and after grading
+    after: dict[str, str]
+
+    def __getitem__(self, key: tuple[str, str]) -> dict:
+        return self.rows[key]
+
+
+@pytest.fixture(scope="session")
+def graded(tmp_path_factory) -> GradedClass:
+    """Grade the generated class once with the real driver, as `make autograde` does."""
+    root = tmp_path_factory.mktemp("class")
+    submissions, out = root / "submissions", root / "out"
+    build_class(submissions)
+    before = fingerprint(submissions)
+    result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions),
+                             "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with (out / "grades.csv").open() as f:
+        rows = {(r["student"], r["lesson"]): r for r in csv.DictReader(f)}
+    return GradedClass(rows, out, result.stdout, before, fingerprint(submissions))

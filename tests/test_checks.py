@@ -1,0 +1,90 @@
+"""pitfalls.checks: type before value, messages that teach, and no fooling by look-alikes."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+import torch
+
+from pitfalls import checks
+
+
+class AlwaysEqual:
+    def __eq__(self, other):
+        return True
+
+    def __bool__(self):
+        return True
+
+
+def test_an_object_that_equals_everything_is_refused():
+    with pytest.raises(checks.CheckFailed, match="should be a bool"):
+        checks.expect_equal(AlwaysEqual(), True, "answer")
+
+
+def test_bool_is_not_accepted_for_int_or_int_for_bool():
+    with pytest.raises(checks.CheckFailed):
+        checks.expect_equal(1, True, "answer")
+
+
+def test_tensor_subclass_is_refused():
+    class Sneaky(torch.Tensor):
+        pass
+
+    with pytest.raises(checks.CheckFailed, match="should be a Tensor"):
+        checks.expect_tensor(torch.zeros(2).as_subclass(Sneaky), "t")
+
+
+def test_close_reports_yours_and_expected():
+    with pytest.raises(checks.CheckFailed, match=r"yours is tensor\(\[1.0, 2.0\].*expected tensor\(\[1.0, 3.0\]"):
+        checks.expect_close(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 3.0]), "grad")
+
+
+def test_close_checks_shape_and_dtype_first():
+    with pytest.raises(checks.CheckFailed, match="shape"):
+        checks.expect_close(torch.zeros(3), torch.zeros(2), "x")
+    with pytest.raises(checks.CheckFailed, match="dtype"):
+        checks.expect_close(torch.zeros(2, dtype=torch.float64), torch.zeros(2), "x")
+
+
+def test_replacing_torch_allclose_does_not_fool_the_check(monkeypatch):
+    monkeypatch.setattr(torch, "allclose", lambda *a, **k: True)
+    monkeypatch.setattr(torch, "equal", lambda *a, **k: True)
+    with pytest.raises(checks.CheckFailed):
+        checks.expect_close(torch.zeros(2), torch.ones(2), "x")
+
+
+def test_predictions_name_the_wrong_keys():
+    with pytest.raises(checks.CheckFailed, match=r"1 of 2 predictions .*\['b'\]"):
+        checks.expect_predictions({"a": True, "b": True}, {"a": True, "b": False}, "p")
+
+
+def test_missing_prediction_keys_are_listed():
+    with pytest.raises(checks.CheckFailed, match=r"missing \['b'\]"):
+        checks.expect_keys({"a": True}, ["a", "b"], "p")
+
+
+def test_quietly_keeps_warnings_off_stderr(capfd):
+    def warns():
+        warnings.warn("harmless", UserWarning, stacklevel=1)
+        return 3
+
+    assert checks.quietly(warns) == 3
+    assert capfd.readouterr().err == ""
+
+
+def test_hostile_repr_cannot_hide_the_failure():
+    class Loud:
+        def __repr__(self):
+            raise RuntimeError("boom")
+
+    with pytest.raises(checks.CheckFailed, match="Loud"):
+        checks.expect_type(Loud(), int, "n")
+
+
+def test_expect_raises_returns_the_message_and_fails_when_nothing_raises():
+    msg = checks.expect_raises(lambda: (_ for _ in ()).throw(ValueError("bad leaf")), ValueError, "leaf", "it")
+    assert msg == "bad leaf"
+    with pytest.raises(checks.CheckFailed, match="did not"):
+        checks.expect_raises(lambda: None, ValueError, "x", "nothing")

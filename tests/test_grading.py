@@ -1,0 +1,94 @@
+"""Real nbgrader grading of generated submissions: full marks, zero, and the wrong answers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import LESSONS
+from tests.submissions import answer_cells, catalogue
+
+WRONG = [w for lesson in LESSONS.values() for w in catalogue(lesson)]
+
+
+def parts(row: dict, lesson: str) -> dict[str, float]:
+    return {part: float(row[part]) for part in LESSONS[lesson].parts}
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_solutions_get_full_marks_on_every_part(graded, lesson):
+    row = graded[("solved", lesson)]
+    assert row["status"] == "graded"
+    assert parts(row, lesson) == LESSONS[lesson].parts
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_untouched_release_scores_zero_on_every_part(graded, lesson):
+    row = graded[("blank", lesson)]
+    assert row["status"] == "graded"
+    assert parts(row, lesson) == {part: 0.0 for part in LESSONS[lesson].parts}
+
+
+@pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.lesson}:{w.name}")
+def test_wrong_answer_loses_exactly_its_parts(graded, wrong):
+    row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
+    expected = {part: 0.0 if part in wrong.loses else points
+                for part, points in LESSONS[wrong.lesson].parts.items()}
+    assert parts(row, wrong.lesson) == expected
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_graded_part_has_a_catalogued_wrong_answer(lesson):
+    lost = {part for wrong in catalogue(LESSONS[lesson]) for part in wrong.loses}
+    assert set(LESSONS[lesson].parts) <= lost
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_catalogue_names_real_cells(lesson):
+    answers = set(answer_cells(json.loads(LESSONS[lesson].release.read_text())))
+    for wrong in catalogue(LESSONS[lesson]):
+        assert wrong.answer in answers, wrong.name
+        assert set(wrong.loses) <= set(LESSONS[lesson].parts), wrong.name
+
+
+def test_a_warning_on_stderr_never_costs_a_right_answer(graded):
+    warning_cases = [w for w in WRONG if not w.loses and "warn" in w.source.lower()]
+    assert warning_cases, "the catalogue must hold a right answer that makes torch warn"
+    for wrong in warning_cases:
+        row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
+        assert parts(row, wrong.lesson) == LESSONS[wrong.lesson].parts
+
+
+@pytest.mark.parametrize("student, reason", [
+    ("bad-json", "invalid JSON"),
+    ("bad-empty", "empty file"),
+    ("bad-wrong-lesson", "wrong lesson: expected 01_leaf_tensors, this notebook is lesson 99_not_this_one"),
+])
+def test_broken_submissions_get_a_row_that_says_what_is_wrong(graded, student, reason):
+    row = graded[(student, "01_leaf_tensors")]
+    assert row["status"].startswith("not graded:")
+    assert reason in row["status"]
+    assert row["score"] == "0"
+
+
+def test_sample_class_grades_as_documented(graded):
+    lesson = "01_leaf_tensors"
+    scores = {s: graded[(f"sample-{s}", lesson)]["score"] for s in ("ada", "ben", "cleo", "dev")}
+    assert scores == {"ada": "9", "ben": "6", "cleo": "0", "dev": "0"}
+    assert "invalid JSON" in graded[("sample-dev", lesson)]["status"]
+
+
+def test_feedback_is_written_for_every_graded_submission(graded):
+    for (student, lesson), row in graded.rows.items():
+        if row["status"] == "graded":
+            assert (graded.out / "feedback" / student / lesson / f"{lesson}.html").is_file()
+
+
+def test_submissions_are_never_modified(graded):
+    assert graded.before == graded.after
+
+
+def test_printed_table_shows_every_submission(graded):
+    for student, lesson in graded.rows:
+        assert any(line.startswith(student + " ") and lesson in line for line in graded.stdout.splitlines())

@@ -1,0 +1,83 @@
+"""pitfalls.graph: the graph a learner sees is the graph autograd will walk."""
+
+from __future__ import annotations
+
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pitfalls.graph import CONSTANT, LEAF, OP, TENSOR, autograd_graph, tensor_kind
+
+
+def test_leaf_constant_and_non_leaf_are_told_apart():
+    w = torch.randn(3, requires_grad=True)
+    x = torch.randn(3)
+    h = w * x
+    assert autograd_graph({"w": w, "x": x, "h": h}).kinds() == {"w": LEAF, "x": CONSTANT, "h": TENSOR}
+
+
+def test_named_intermediate_sits_between_its_ops():
+    w = torch.randn(3, requires_grad=True)
+    h = w * 2
+    loss = (h ** 2).sum()
+    g = autograd_graph({"w": w, "h": h, "loss": loss})
+    ids = {n.name: n.id for n in g.nodes if n.name}
+    ops = {n.id: n.label for n in g.nodes if n.kind == OP}
+    into_h = [src for src, dst in g.edges if dst == ids["h"]]
+    out_of_h = [dst for src, dst in g.edges if src == ids["h"]]
+    assert [ops[i] for i in into_h] == ["MulBackward0"]
+    assert [ops[i] for i in out_of_h] == ["PowBackward0"]
+
+
+def test_retain_grad_shows_in_the_label():
+    w = torch.randn(2, requires_grad=True)
+    h = w * 3
+    h.retain_grad()
+    node = next(n for n in autograd_graph({"h": h}).nodes if n.name == "h")
+    assert "retains_grad" in node.label
+
+
+def test_tensor_with_no_graph_is_a_single_node():
+    g = autograd_graph(torch.zeros(2))
+    assert [n.kind for n in g.nodes] == [CONSTANT] and g.edges == ()
+
+
+def test_huge_graph_is_cut_short_and_says_so():
+    h = torch.zeros(1, requires_grad=True)
+    for _ in range(3000):
+        h = h + 1
+    g = autograd_graph(h, max_nodes=100)
+    assert g.truncated and len(g.nodes) <= 101
+
+
+OPS = {
+    "mul": lambda a, b: a * b,
+    "add": lambda a, b: a + b,
+    "slice": lambda a, b: a[1:],
+    "double": lambda a, b: a.double().float(),
+    "detach": lambda a, b: a.detach(),
+    "no_grad": None,
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(OPS)), st.integers(0, 50), st.integers(0, 50)),
+                min_size=1, max_size=8),
+       st.lists(st.booleans(), min_size=2, max_size=2))
+def test_reported_leaves_are_exactly_the_trainable_is_leaf_tensors(program, grads):
+    """For random short programs, the graph's LEAF names are the tensors with is_leaf and requires_grad."""
+    tensors = {f"in{i}": torch.randn(4, requires_grad=g) for i, g in enumerate(grads)}
+    for n, (op, i, j) in enumerate(program):
+        names = list(tensors)
+        a, b = tensors[names[i % len(names)]], tensors[names[j % len(names)]]
+        if a.shape != b.shape:
+            b = a
+        if op == "no_grad":
+            with torch.no_grad():
+                out = a * b
+        else:
+            out = OPS[op](a, b)
+        tensors[f"t{n}"] = out
+    graph = autograd_graph(tensors)
+    assert graph.leaves() == {k for k, t in tensors.items() if t.is_leaf and t.requires_grad}
+    assert graph.kinds() == {k: tensor_kind(t) for k, t in tensors.items()}

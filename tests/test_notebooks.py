@@ -1,0 +1,56 @@
+"""Every lesson notebook: runs top to bottom, matches its release, and is stored clean."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from autograde.lessons import RELEASE, REPO, SOLUTIONS
+from autograde.release import release
+from tests.conftest import LESSONS
+
+STORED = sorted(SOLUTIONS.rglob("*.ipynb")) + sorted(RELEASE.rglob("*.ipynb"))
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_solution_notebook_runs_top_to_bottom(lesson, tmp_path):
+    """Errors are allowed only in cells tagged raises-exception, and those must really raise."""
+    nb = nbformat.read(LESSONS[lesson].source, as_version=4)
+    NotebookClient(nb, timeout=60, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        raised = any(o.output_type == "error" for o in cell.outputs)
+        assert raised == ("raises-exception" in cell.metadata.get("tags", [])), cell.source[:200]
+
+
+def test_release_matches_what_nbgrader_writes(tmp_path):
+    for lesson in LESSONS:
+        release(lesson, tmp_path)
+    written = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    stored = {p.relative_to(RELEASE): p.read_bytes() for p in RELEASE.rglob("*") if p.is_file()}
+    assert written.keys() == stored.keys(), "run `make release`"
+    for path in written:
+        assert written[path] == stored[path], f"notebooks/{path} differs from a fresh release: run `make release`"
+
+
+@pytest.mark.parametrize("path", STORED, ids=lambda p: str(p.relative_to(REPO)))
+def test_notebook_is_stored_clean(path: Path):
+    nb = json.loads(path.read_text())
+    for cell in nb["cells"]:
+        assert not cell.get("outputs"), f"{cell.get('id')}: stored outputs"
+        assert cell.get("execution_count") is None, f"{cell.get('id')}: stored execution count"
+    assert "widgets" not in nb["metadata"], "stored widget state"
+
+
+def test_every_lesson_has_a_release_and_a_catalogue():
+    from tests.submissions import CATALOGUE
+
+    for name, lesson in LESSONS.items():
+        assert lesson.release.is_file(), f"{name}: run `make release`"
+        assert (CATALOGUE / name).is_dir(), f"{name}: add tests/wrong_answers/{name}/"
