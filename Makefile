@@ -12,6 +12,7 @@ SUBMISSIONS ?= autograde/sample_class
 OUT ?= build/grading
 NB ?=
 PYTEST_ARGS ?=
+LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install lab test lint release validate autograde clean
@@ -30,7 +31,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	touch $@
 
 lab: install ## open JupyterLab on the student notebooks
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 test: install ## run the whole test suite (lint, units, notebooks, real nbgrader grading)
 	$(BIN)/ruff check pitfalls autograde tests

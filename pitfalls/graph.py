@@ -45,7 +45,7 @@ def tensor_kind(t: torch.Tensor) -> str:
 
 
 def describe(t: torch.Tensor) -> str:
-    """One line of the facts that decide leaf-ness: shape, dtype, requires_grad, grad_fn."""
+    """The facts that decide leaf-ness, a few short lines: shape and dtype, then the grad flags."""
     shape = "×".join(map(str, t.shape)) or "scalar"
     dtype = str(t.dtype).removeprefix("torch.")
     flags = []
@@ -53,7 +53,7 @@ def describe(t: torch.Tensor) -> str:
         flags.append("requires_grad")
     if t.retains_grad:
         flags.append("retains_grad")
-    return " ".join([shape, dtype, *flags])
+    return "\n".join([f"{shape} {dtype}", *flags])  # short lines keep wide rows readable
 
 
 def autograd_graph(tensors: dict[str, torch.Tensor] | torch.Tensor, max_nodes: int = 400) -> Graph:
