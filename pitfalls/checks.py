@@ -1,8 +1,8 @@
 """Assertions for test cells that fail with a message that teaches.
 
 Every check looks at the exact type before the value, so an object that claims to equal
-everything cannot pass. Torch functions are bound here at import time, so code that later
-replaces `torch.equal` or `torch.allclose` does not change what these checks compute.
+everything cannot pass. `torch.allclose` is bound here at import time, so code that later
+replaces it does not change what these checks compute.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import Any
 
 import torch
 
-_equal = torch.equal
 _allclose = torch.allclose
 _Tensor = torch.Tensor
 _Parameter = torch.nn.Parameter
