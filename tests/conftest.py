@@ -27,19 +27,13 @@ def write_notebook(path: Path, nb: dict | str | bytes) -> None:
     path.write_bytes(nb if isinstance(nb, bytes) else nb.encode())
 
 
-def build_class(root: Path) -> dict[str, str]:
-    """A class folder holding every kind of submission the suite proves something about.
-
-    Returns student -> what the student stands for, so a failure names the case.
-    """
-    cases = {}
+def build_class(root: Path) -> None:
+    """A class folder holding every kind of submission the suite proves something about."""
     for name, lesson in LESSONS.items():
         write_notebook(root / "solved" / name / f"{name}.ipynb", solved(lesson))
         write_notebook(root / "blank" / name / f"{name}.ipynb", lesson.release.read_bytes())
         for wrong in catalogue(lesson):
-            student = f"wrong-{wrong.name}"
-            write_notebook(root / student / name / f"{name}.ipynb", with_wrong_answer(lesson, wrong))
-            cases[student] = f"{name}: {wrong.name}"
+            write_notebook(root / f"wrong-{wrong.name}" / name / f"{name}.ipynb", with_wrong_answer(lesson, wrong))
     first = next(iter(LESSONS.values()))
     bad = root / "bad-json" / first.name / f"{first.name}.ipynb"
     write_notebook(bad, b'{"cells": [')
@@ -49,7 +43,6 @@ def build_class(root: Path) -> dict[str, str]:
     write_notebook(root / "bad-wrong-lesson" / first.name / f"{first.name}.ipynb", other)
     for student in SAMPLE_CLASS.iterdir():
         shutil.copytree(student, root / f"sample-{student.name}")
-    return cases
 
 
 def fingerprint(root: Path) -> dict[str, str]:
