@@ -13,7 +13,13 @@ from autograde.lessons import RELEASE, REPO, SOLUTIONS
 from autograde.release import release
 from tests.conftest import LESSONS
 
-STORED = sorted(SOLUTIONS.rglob("*.ipynb")) + sorted(RELEASE.rglob("*.ipynb"))
+
+def lesson_files(root: Path, pattern: str = "*") -> list[Path]:
+    """Files under root that belong to the course, not JupyterLab's .ipynb_checkpoints copies."""
+    return sorted(p for p in root.rglob(pattern) if p.is_file() and ".ipynb_checkpoints" not in p.parts)
+
+
+STORED = lesson_files(SOLUTIONS, "*.ipynb") + lesson_files(RELEASE, "*.ipynb")
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -32,8 +38,8 @@ def test_solution_notebook_runs_top_to_bottom(lesson, tmp_path):
 def test_release_matches_what_nbgrader_writes(tmp_path):
     for lesson in LESSONS:
         release(lesson, tmp_path)
-    written = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    stored = {p.relative_to(RELEASE): p.read_bytes() for p in RELEASE.rglob("*") if p.is_file()}
+    written = {p.relative_to(tmp_path): p.read_bytes() for p in lesson_files(tmp_path)}
+    stored = {p.relative_to(RELEASE): p.read_bytes() for p in lesson_files(RELEASE)}
     assert written.keys() == stored.keys(), "run `make release`"
     for path in written:
         assert written[path] == stored[path], f"notebooks/{path} differs from a fresh release: run `make release`"
