@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import torch
@@ -12,12 +13,58 @@ TENSOR = "tensor"  # a non-leaf: the output of a recorded op, its .grad is freed
 OP = "op"  # a grad_fn node, the backward of one forward op
 
 
+OK = "ok"  # the saved tensor is as autograd left it
+STALE = "stale"  # modified in place since it was saved: backward() will raise
+FREED = "freed"  # already released by an earlier backward(): backward() will raise
+
+_VERSIONS = re.compile(r"is at version (\d+); expected version (\d+)")
+
+
+@dataclass(frozen=True)
+class Saved:
+    """One tensor a grad_fn saved for backward, with the version it had then and has now."""
+
+    slot: str  # the argument it was saved as: self, other, result, mat2 ...
+    tensor: str | None  # the name of the named tensor it is, if it is one
+    shape: tuple[int, ...]
+    saved_version: int | None
+    version: int | None
+    state: str = OK
+    error: str | None = None  # what unpacking it raises: the very message backward() gives
+
+    def line(self) -> str:
+        """A short label line: 'self=b v0' or 'result=b v0→v1 STALE'."""
+        if self.state == FREED:
+            return f"{self.slot} freed"
+        what = self.tensor or ("×".join(map(str, self.shape)) or "scalar")
+        if self.state == STALE:
+            return f"{self.slot}={what} v{self.saved_version}→v{self.version} STALE"
+        return f"{self.slot}={what} v{self.version}"
+
+
 @dataclass(frozen=True)
 class Node:
     id: str
     kind: str
     label: str
     name: str | None = None
+    saved: tuple[Saved, ...] = ()
+    order: int = 0  # an op's sequence number: backward runs later-created ops first
+
+    @property
+    def title(self) -> str:
+        """The first label line: a tensor's name or an op's class name."""
+        return self.label.split("\n", 1)[0]
+
+    @property
+    def stale(self) -> bool:
+        """A saved tensor was modified in place since it was saved."""
+        return any(s.state == STALE for s in self.saved)
+
+    @property
+    def freed(self) -> bool:
+        """An earlier backward() released what this op saved."""
+        return any(s.state == FREED for s in self.saved)
 
 
 @dataclass(frozen=True)
@@ -27,6 +74,19 @@ class Graph:
     nodes: tuple[Node, ...]
     edges: tuple[tuple[str, str], ...]
     truncated: bool = False
+
+    @property
+    def backward_error(self) -> str | None:
+        """What `backward()` through this graph will raise, found before anyone calls it.
+
+        Backward runs ops in reverse creation order, so the first op it reaches with a stale or
+        freed saved tensor is the one with the highest sequence number.
+        """
+        broken = [n for n in self.nodes if n.stale or n.freed]
+        if not broken:
+            return None
+        first = max(broken, key=lambda n: n.order)
+        return next(s.error for s in first.saved if s.state != OK)
 
     def kinds(self) -> dict[str, str]:
         """Map each named tensor to its kind, the facts a learner is asked to predict."""
@@ -56,11 +116,52 @@ def describe(t: torch.Tensor) -> str:
     return "\n".join([f"{shape} {dtype}", *flags])  # short lines keep wide rows readable
 
 
-def autograd_graph(tensors: dict[str, torch.Tensor] | torch.Tensor, max_nodes: int = 400) -> Graph:
+def _identity(t: torch.Tensor) -> tuple:
+    """What makes two tensor objects the same tensor for a reader: same memory, same view."""
+    return (t.untyped_storage().data_ptr(), t.storage_offset(), tuple(t.shape), t.stride(), t.dtype)
+
+
+def saved_tensors(fn, names: dict[tuple, str] | None = None) -> tuple[Saved, ...]:
+    """The tensors a grad_fn saved for backward, each checked the way backward will check it."""
+    names = names or {}
+    found = []
+    for attr in dir(fn):
+        if not attr.startswith("_raw_saved_"):
+            continue
+        slot = attr.removeprefix("_raw_saved_")
+        raws = getattr(fn, attr)
+        listed = isinstance(raws, (list, tuple))
+        slots = [f"{slot}[{i}]" for i in range(len(raws))] if listed else [slot]
+        try:
+            values = getattr(fn, f"_saved_{slot}")  # unpacks with backward's own version check
+        except RuntimeError as error:
+            for name, raw in zip(slots, raws if listed else [raws], strict=True):
+                found.append(_broken(name, raw.data, str(error), names))
+            continue
+        for name, t in zip(slots, values if listed else [values], strict=True):
+            if isinstance(t, torch.Tensor):
+                found.append(Saved(name, names.get(_identity(t)), tuple(t.shape), t._version, t._version))
+    return tuple(found)
+
+
+def _broken(slot: str, data: torch.Tensor | None, message: str, names: dict[tuple, str]) -> Saved:
+    """A saved tensor backward cannot use: stale (modified in place) or freed by an earlier backward."""
+    versions = _VERSIONS.search(message)
+    state = STALE if "modified by an inplace operation" in message else FREED
+    now = int(versions.group(1)) if versions else (data._version if data is not None else None)
+    return Saved(slot, names.get(_identity(data)) if data is not None else None,
+                 tuple(data.shape) if data is not None else (),
+                 int(versions.group(2)) if versions else None, now, state, f"RuntimeError: {message}")
+
+
+def autograd_graph(tensors: dict[str, torch.Tensor] | torch.Tensor, max_nodes: int = 200) -> Graph:
     """Walk `grad_fn.next_functions` back from named tensors, the way `backward()` will."""
     if isinstance(tensors, torch.Tensor):
         tensors = {"output": tensors}
     names = {id(t): name for name, t in tensors.items()}
+    views = {}  # a saved tensor is often a new object over a named tensor's memory
+    for name, t in tensors.items():
+        views.setdefault(_identity(t), name)
     nodes: dict[str, Node] = {}
     edges: list[tuple[str, str]] = []
     truncated = False
@@ -76,7 +177,9 @@ def autograd_graph(tensors: dict[str, torch.Tensor] | torch.Tensor, max_nodes: i
     def op_node(fn) -> str:
         key = f"f{id(fn)}"
         if key not in nodes:
-            nodes[key] = Node(key, OP, type(fn).__name__)
+            saved = saved_tensors(fn, views)
+            label = "\n".join([type(fn).__name__, *(s.line() for s in saved)])
+            nodes[key] = Node(key, OP, label, saved=saved, order=fn._sequence_nr())
         return key
 
     stack = []

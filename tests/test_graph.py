@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pitfalls.graph import CONSTANT, LEAF, OP, TENSOR, autograd_graph, tensor_kind
+from pitfalls.graph import CONSTANT, FREED, LEAF, OK, OP, STALE, TENSOR, autograd_graph, tensor_kind
 
 
 def test_leaf_constant_and_non_leaf_are_told_apart():
@@ -22,7 +23,7 @@ def test_named_intermediate_sits_between_its_ops():
     loss = (h ** 2).sum()
     g = autograd_graph({"w": w, "h": h, "loss": loss})
     ids = {n.name: n.id for n in g.nodes if n.name}
-    ops = {n.id: n.label for n in g.nodes if n.kind == OP}
+    ops = {n.id: n.title for n in g.nodes if n.kind == OP}
     into_h = [src for src, dst in g.edges if dst == ids["h"]]
     out_of_h = [dst for src, dst in g.edges if src == ids["h"]]
     assert [ops[i] for i in into_h] == ["MulBackward0"]
@@ -81,3 +82,76 @@ def test_reported_leaves_are_exactly_the_trainable_is_leaf_tensors(program, grad
     graph = autograd_graph(tensors)
     assert graph.leaves() == {k for k, t in tensors.items() if t.is_leaf and t.requires_grad}
     assert graph.kinds() == {k: tensor_kind(t) for k, t in tensors.items()}
+
+
+def test_saved_tensor_records_its_version_and_names_the_tensor():
+    a = torch.randn(3, requires_grad=True)
+    b = a.sigmoid()
+    c = b * a
+    mul = next(n for n in autograd_graph({"a": a, "b": b, "c": c}).nodes if n.title == "MulBackward0")
+    assert {(s.slot, s.tensor, s.saved_version, s.version, s.state) for s in mul.saved} == {
+        ("self", "b", 0, 0, OK), ("other", "a", 0, 0, OK)}
+
+
+def test_stale_saved_tensor_is_flagged_with_the_error_backward_will_raise():
+    a = torch.randn(3, requires_grad=True)
+    b = a.sigmoid()
+    c = (b * 2).sum()
+    b.add_(1)  # SigmoidBackward saved its output b at version 0; b is now at version 1
+    graph = autograd_graph({"b": b, "c": c})
+    stale = [s for n in graph.nodes for s in n.saved if s.state == STALE]
+    assert [(s.slot, s.saved_version, s.version) for s in stale] == [("result", 0, 1)]
+    with pytest.raises(RuntimeError) as raised:
+        c.backward()
+    assert graph.backward_error == f"RuntimeError: {raised.value}"
+
+
+def test_saved_tensors_freed_by_backward_are_reported():
+    a = torch.randn(3, requires_grad=True)
+    loss = a.exp().sum()
+    loss.backward()
+    graph = autograd_graph(loss)
+    assert any(s.state == FREED for n in graph.nodes for s in n.saved)
+    assert "backward through the graph a second time" in graph.backward_error
+
+
+def test_an_unbroken_graph_predicts_no_error():
+    a = torch.randn(3, requires_grad=True)
+    assert autograd_graph((a * a).sum()).backward_error is None
+
+
+STEPS = {
+    "mul": lambda a, b: a * b,
+    "add": lambda a, b: a + b,
+    "sigmoid": lambda a, b: a.sigmoid(),
+    "exp": lambda a, b: a.exp(),
+    "pow": lambda a, b: a ** 2,
+    "add_": lambda a, b: a.add_(1),
+    "mul_": lambda a, b: a.mul_(2),
+    "setitem": lambda a, b: a.__setitem__(0, 5.0),
+}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(STEPS)), st.integers(0, 50), st.integers(0, 50)),
+                min_size=1, max_size=8))
+def test_stale_is_reported_exactly_when_backward_raises_the_inplace_error(program):
+    """For random programs mixing ops and in-place writes, the prediction matches what backward() does."""
+    x = torch.randn(4, requires_grad=True)
+    tensors = {"x": x, "h": x * 1.0}  # in-place writes go to non-leaves; a leaf would fail at once
+    for n, (op, i, j) in enumerate(program):
+        names = [k for k in tensors if k != "x" or not op.endswith(("_", "setitem"))]
+        a, b = tensors[names[i % len(names)]], tensors[names[j % len(names)]]
+        out = STEPS[op](a, b)
+        if out is not None and out is not a:
+            tensors[f"t{n}"] = out
+    loss = sum(t.sum() for t in tensors.values() if t.requires_grad)
+    graph = autograd_graph({**tensors, "loss": loss})
+    try:
+        loss.backward()
+    except RuntimeError as error:
+        assert "modified by an inplace operation" in str(error)
+        assert graph.backward_error == f"RuntimeError: {error}"
+    else:
+        assert graph.backward_error is None
+        assert not any(n.stale for n in graph.nodes)
