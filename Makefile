@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test lint release validate autograde clean
+.PHONY: help install lab test test-browser lint release validate autograde pictures clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,12 +33,15 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 lab: install ## open JupyterLab on the student notebooks
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
-test: install ## run the whole test suite (lint, units, notebooks, real nbgrader grading)
-	$(BIN)/ruff check pitfalls autograde tests
+test: install ## run the whole test suite (lint, units, notebooks, real nbgrader grading, browser)
+	$(BIN)/ruff check pitfalls autograde tests bench
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+test-browser: install ## the browser suite alone: every notebook in real JupyterLab + headless Debian chromium
+	$(PY) -m pytest tests/test_browser.py $(PYTEST_ARGS)
+
 lint: install ## ruff over the code
-	$(BIN)/ruff check pitfalls autograde tests
+	$(BIN)/ruff check pitfalls autograde tests bench
 
 release: install ## regenerate notebooks/ from solutions/ with nbgrader
 	$(PY) -m autograde.release
@@ -49,6 +52,9 @@ validate: install ## self-check one notebook: make validate NB=notebooks/01_leaf
 
 autograde: install ## grade a class: make autograde SUBMISSIONS=dir [OUT=build/grading]
 	$(PY) -m autograde.grade "$(SUBMISSIONS)" --out "$(OUT)"
+
+pictures: install ## redraw the explorer pictures in assets/pictures/ (README, slides)
+	$(PY) -m pitfalls.gallery assets/pictures
 
 clean: ## remove build outputs (keeps .venv)
 	rm -rf build .pytest_cache .ruff_cache .hypothesis

@@ -4,6 +4,20 @@ Notebooks import the few friendly names below; the plumbing stays in the modules
 """
 
 from .graph import autograd_graph
-from .widgets import GraphExplorer, show_graph
+from .widgets import (
+    GraphExplorer,
+    ModuleExplorer,
+    PipelineExplorer,
+    StepThrough,
+    StorageExplorer,
+    show_graph,
+    show_modules,
+    show_schedule,
+    show_storage,
+    show_timeline,
+)
 
-__all__ = ["GraphExplorer", "autograd_graph", "show_graph"]
+__all__ = [
+    "GraphExplorer", "ModuleExplorer", "PipelineExplorer", "StepThrough", "StorageExplorer",
+    "autograd_graph", "show_graph", "show_modules", "show_schedule", "show_storage", "show_timeline",
+]

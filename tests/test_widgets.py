@@ -1,15 +1,40 @@
-"""pitfalls.widgets and pitfalls.draw: moving a control changes the picture and the facts."""
+"""pitfalls.widgets: moving a control changes the model behind the picture, and the picture."""
 
 from __future__ import annotations
+
+import base64
 
 import pytest
 import torch
 
-from pitfalls import GraphExplorer, show_graph
-from pitfalls.draw import graph_figure
-from pitfalls.graph import autograd_graph
+from pitfalls import (
+    GraphExplorer,
+    ModuleExplorer,
+    PipelineExplorer,
+    StepThrough,
+    StorageExplorer,
+    show_graph,
+    show_modules,
+    show_schedule,
+    show_storage,
+    show_timeline,
+)
+from pitfalls.graph import STALE
 
 PNG = b"\x89PNG"
+STALE_SCRIPT = """\
+a = torch.randn(3, requires_grad=True)
+b = a.sigmoid()
+loss = (b * a).sum()
+b.add_(1)
+loss.backward()
+"""
+
+
+def svg(explorer) -> bytes:
+    picture = bytes(explorer.picture.value)
+    assert picture.lstrip().startswith(b"<?xml") and b"<svg" in picture
+    return picture
 
 
 def two_cases():
@@ -23,17 +48,28 @@ def two_cases():
     return {"a leaf": leaf, "a product": product}
 
 
-def test_show_graph_returns_a_png():
-    w = torch.ones(2, requires_grad=True)
-    assert show_graph({"w": w, "h": w * 2}).data.startswith(PNG)
+@pytest.mark.parametrize("picture", [
+    lambda: show_graph({"w": torch.ones(2, requires_grad=True)}),
+    lambda: show_storage({"a": torch.zeros(2)}),
+    lambda: show_modules(torch.nn.Linear(1, 1), order="modules()"),
+    lambda: show_schedule(2, 3),
+    lambda: show_timeline([(0, 0, "forward", 0, 1), (0, 0, "backward", 1, 3)]),
+])
+def test_every_explorer_has_a_static_png(picture):
+    assert picture().data.startswith(PNG)
+
+
+def test_show_graph_says_what_it_takes():
+    with pytest.raises(TypeError, match="a tensor or a dict of named tensors"):
+        show_graph([1, 2])
 
 
 def test_picking_another_case_redraws_picture_and_table():
     explorer = GraphExplorer(two_cases())
-    first_png, first_facts = bytes(explorer.picture.value), explorer.facts.value
-    assert first_png.startswith(PNG) and "<code>h</code>" not in first_facts
+    first, facts = svg(explorer), explorer.facts.value
+    assert "<code>h</code>" not in facts
     explorer.picker.value = "a product"
-    assert bytes(explorer.picture.value) != first_png
+    assert svg(explorer) != first
     assert "<code>h</code>" in explorer.facts.value and "MulBackward0" in explorer.facts.value
 
 
@@ -42,9 +78,72 @@ def test_explorer_needs_a_case():
         GraphExplorer({})
 
 
-def test_truncated_graph_says_so_in_the_title():
-    h = torch.zeros(1, requires_grad=True)
-    for _ in range(500):
-        h = h * 1.0
-    fig = graph_figure(autograd_graph(h, max_nodes=50))
-    assert "too large" in fig.axes[0].get_title()
+def test_display_data_carries_a_png_for_exported_html():
+    bundle = GraphExplorer(two_cases())._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert base64.b64decode(bundle["image/png"]).startswith(PNG)
+
+
+def test_stepping_shows_the_saved_tensor_going_stale_at_the_line_that_did_it():
+    explorer = StepThrough(STALE_SCRIPT)
+    stale_at = [s.index for s in explorer.steps if any(n.stale for n in s.snapshot.nodes)]
+    assert stale_at == [4, 5]  # b.add_(1) is line 4; the graph stays broken after
+    explorer.slider.value = 3
+    before = svg(explorer)
+    assert explorer.step.snapshot.backward_error is None and b"STALE" not in before
+    explorer.slider.value = 4
+    assert b"STALE" in svg(explorer) and "b.add_(1)" in explorer.outcome.value
+    assert any(s.state == STALE for n in explorer.step.snapshot.nodes for s in n.saved)
+    assert "background:#fdd0a2" in explorer.code.value.split("b.add_(1)")[0].rsplit("<div", 1)[1]
+
+
+def test_the_line_that_raises_shows_its_error_and_the_slider_still_works():
+    explorer = StepThrough(STALE_SCRIPT)
+    explorer.slider.value = 5
+    assert "modified by an inplace operation" in explorer.outcome.value
+    assert explorer.step.error == explorer.steps[4].snapshot.backward_error  # predicted one step earlier
+    explorer.slider.value = 1
+    assert "modified by an inplace operation" not in explorer.outcome.value
+
+
+def test_an_empty_script_says_so():
+    explorer = StepThrough("")
+    assert explorer.slider.disabled and "empty" in explorer.outcome.value
+
+
+def test_storage_explorer_marks_what_a_write_reached():
+    explorer = StorageExplorer("a = torch.zeros(4)\nb = a\nc = a.clone()\nd = a[1:]\nd.fill_(1)\n")
+    explorer.slider.value = 4
+    quiet = svg(explorer)
+    explorer.slider.value = 5
+    loud = svg(explorer)
+    assert quiet != loud and b"changed" in loud and b"changed" not in quiet
+    assert b"c  \xe2\x86\x90 changed" not in loud and b"b is a  \xe2\x86\x90 changed" in loud
+
+
+def test_module_explorer_steps_through_the_order_and_resets_on_a_new_order():
+    shared = torch.nn.Linear(2, 2)
+    explorer = ModuleExplorer(torch.nn.Sequential(shared, torch.nn.ReLU(), shared))
+    assert explorer.slider.max == 3  # the shared Linear is visited once
+    start = svg(explorer)
+    explorer.slider.value = 2
+    assert svg(explorer) != start and "<code>Linear</code>" in explorer.yields.value
+    explorer.order.value = "named_children()"
+    assert explorer.slider.value == 0 and explorer.slider.max == 2
+    assert "<code>0.weight</code>" in explorer.state_keys.value and "2.weight" in explorer.state_keys.value
+
+
+def test_pipeline_sliders_redraw_with_the_new_bubble():
+    explorer = PipelineExplorer(stages=2, micro_batches=2)
+    before = svg(explorer)
+    assert b"33.3%" in before  # (p-1)/(m+p-1) = 1/3
+    explorer.micro_batches.value = 8
+    after = svg(explorer)
+    assert after != before and b"11.1%" in after
+
+
+def test_the_highlighted_line_is_the_one_just_run_even_in_a_triple_quoted_script():
+    explorer = StepThrough("\n" + STALE_SCRIPT)
+    explorer.slider.value = 4
+    highlighted = [line for line in explorer.code.value.split("<div") if "background:#fdd0a2" in line]
+    assert len(highlighted) == 1 and "b.add_(1)" in highlighted[0]

@@ -1,0 +1,1 @@
+"""Benchmarks: how fast the course runs, draws and grades (`make bench`)."""
