@@ -92,13 +92,13 @@ def expect_keys(answers: Any, keys: list[str], name: str, kind: type = bool) -> 
         expect_type(answers[key], kind, f"{name}[{key!r}]", f"Replace each None with {say}.")
 
 
-def expect_predictions(answers: dict, truth: dict, name: str) -> None:
+def expect_predictions(answers: dict, truth: dict, name: str,
+                       hint: str = "Run each line and look at .is_leaf and .grad_fn to see why.") -> None:
     """Every prediction right; the message names the wrong ones so the learner can rethink them."""
     expect_keys(answers, list(truth), name, _type(next(iter(truth.values()))))
     wrong = [k for k in truth if not answers[k] == truth[k]]
     if wrong:
-        fail(f"{len(wrong)} of {len(truth)} predictions in {name} are wrong: {wrong}. "
-             "Run each line and look at .is_leaf and .grad_fn to see why.")
+        fail(f"{len(wrong)} of {len(truth)} predictions in {name} are wrong: {wrong}. {hint}")
 
 
 def quietly(fn: Callable, *args: Any, **kwargs: Any) -> Any:

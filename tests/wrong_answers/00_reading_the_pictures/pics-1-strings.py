@@ -1,0 +1,4 @@
+# Answers in words instead of bools.
+# answer: pics-1
+# loses: pics-1-tests
+will_raise = {"A": "yes", "B": "no", "C": "yes", "D": "no", "E": "yes"}

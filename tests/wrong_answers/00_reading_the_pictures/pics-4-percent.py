@@ -1,0 +1,8 @@
+# Returns a percentage instead of a fraction.
+# answer: pics-4
+# loses: pics-4-tests
+def measured_bubble(records):
+    stages = len({r[0] for r in records})
+    span = max(r[4] for r in records) - min(r[3] for r in records)
+    busy = sum(r[4] - r[3] for r in records)
+    return 100 * (1 - busy / (stages * span))
