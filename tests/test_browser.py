@@ -1,0 +1,229 @@
+"""What a person sees: every lesson run in real JupyterLab, in headless Debian Chromium.
+
+For each student and solutions notebook: Run All from the menu, wait for the kernel, then check the
+saved notebook for unexpected errors, check every widget drew a visible picture, and move one control
+of every explorer to see its picture change. nbgrader's Validate button is pressed on a solved and a
+blank notebook. One screenshot per notebook lands in build/browser/.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from autograde.lessons import REPO
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, Lab, require_chromium, scratch_copy
+from tests.conftest import LESSONS, write_notebook
+from tests.submissions import solved
+
+SHOTS = REPO / "build" / "browser"
+RUN_SECONDS = 120
+NOTEBOOKS = [(kind, name) for name in LESSONS for kind in ("notebooks", "solutions")]
+EXPLORER = ".jp-OutputArea-output > .widget-vbox"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"  # every explorer is a VBox around its picture
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    require_chromium()
+    scratch = tmp_path_factory.mktemp("browser")
+    root = scratch / "root"
+    root.mkdir()
+    scratch_copy([lesson.release.parent for lesson in LESSONS.values()], root)
+    scratch_copy([lesson.source.parent for lesson in LESSONS.values()], root)
+    for name, lesson in LESSONS.items():
+        write_notebook(root / "solved" / name / f"{name}.ipynb", solved(lesson))
+    with Lab(root, scratch).running() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_notebook(lab: Lab, browser, path: str, height: int = 1000):
+    """A fresh page (its own workspace) with the notebook open and its kernel idle."""
+    page = browser.new_page(viewport={"width": 1400, "height": height})
+    workspace = path.replace("/", "-").removesuffix(".ipynb")
+    page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/{path}?token={lab.token}")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+    return page
+
+
+def run_all(page) -> None:
+    """Run → Run All Cells, as a person would, then wait until no cell is queued or running."""
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='busy']", timeout=30_000)
+    deadline = time.monotonic() + RUN_SECONDS
+    while time.monotonic() < deadline:
+        status = page.locator(".jp-Notebook-ExecutionIndicator").get_attribute("data-status")
+        prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+        if status == "idle" and not any("*" in p for p in prompts):
+            return
+        time.sleep(0.5)
+    pytest.fail(f"Run All did not finish within {RUN_SECONDS} s")
+
+
+def save(page, path: Path) -> dict:
+    """Save from the browser (Ctrl+S) and read back what JupyterLab wrote, outputs and all."""
+    page.locator(".jp-NotebookPanel").first.click(position={"x": 5, "y": 5})
+    page.keyboard.press("Control+s")
+    page.wait_for_selector(".jp-mod-dirty", state="detached", timeout=30_000)
+    return json.loads(path.read_text())
+
+
+def unexpected_errors(nb: dict, student: bool) -> list[str]:
+    """Error outputs in cells not meant to raise: only `raises-exception` cells may, and in a
+    student notebook the unanswered exercise cells (`raise NotImplementedError()`)."""
+    found = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code" or "raises-exception" in cell["metadata"].get("tags", []):
+            continue
+        answer = cell["metadata"].get("nbgrader", {}).get("solution", False)
+        for out in cell.get("outputs", []):
+            if out["output_type"] != "error":
+                continue
+            if student and answer and out["ename"] == "NotImplementedError":
+                continue
+            found.append(f"cell {cell.get('id')}: {out['ename']}: {out['evalue'][:200]}")
+    return found
+
+
+def not_run(nb: dict, student: bool) -> list[str]:
+    """Code cells Run All should have reached but did not (a student notebook stops at its first exercise)."""
+    missing = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code" or not "".join(cell["source"]).strip():
+            continue
+        if student and cell["metadata"].get("nbgrader", {}).get("solution"):
+            break
+        if cell.get("execution_count") is None:
+            missing.append(cell.get("id"))
+    return missing
+
+
+def picture(explorer) -> bytes:
+    return explorer.locator("img").first.screenshot()
+
+
+def move_one_control(page, explorer) -> str:
+    """Change a menu or a slider of one explorer, the way a person would; say which."""
+    select = explorer.locator("select")
+    if select.count():
+        current, count = select.first.evaluate("s => [s.selectedIndex, s.options.length]")
+        select.first.select_option(index=(current + 1) % count)
+        return f"menu: option {current} → {(current + 1) % count}"
+    handle = explorer.locator(".noUi-handle").first
+    handle.focus()
+    for key in ("Home", "End"):  # one of them moves it, whichever end it starts at
+        before = picture(explorer)
+        handle.press(key)
+        if changed(explorer, before):
+            return f"slider {key}"
+    return "slider (no key moved it)"
+
+
+def changed(explorer, before: bytes, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if picture(explorer) != before:
+            return True
+        time.sleep(0.25)
+    return False
+
+
+@pytest.mark.parametrize("kind, name", NOTEBOOKS)
+def test_run_all_shows_every_picture_and_no_unexpected_error(lab, browser, kind, name):
+    student = kind == "notebooks"
+    page = open_notebook(lab, browser, f"{kind}/{name}/{name}.ipynb")
+    try:
+        run_all(page)
+        nb = save(page, lab.root / kind / name / f"{name}.ipynb")
+        assert unexpected_errors(nb, student) == []
+        assert not_run(nb, student) == []
+
+        assert page.get_by_text("Loading widget", exact=False).count() == 0
+        assert page.get_by_text("Error displaying widget", exact=False).count() == 0
+        explorers = page.locator(EXPLORER)
+        expected = sum(WIDGET_VIEW in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", []))
+        assert explorers.count() == expected > 0
+        for i in range(explorers.count()):
+            explorer = explorers.nth(i)
+            explorer.scroll_into_view_if_needed()
+            image = explorer.locator("img").first
+            size = image.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().height]")
+            assert size[0] > 0 and size[1] > 50, f"explorer {i} shows no picture: {size}"
+            before = picture(explorer)
+            how = move_one_control(page, explorer)
+            assert changed(explorer, before), f"explorer {i}: {how} did not change the picture"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.locator(EXPLORER).first.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"{kind}-{name}.png"))
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("kind, passes", [("solved", True), ("notebooks", False)])
+@pytest.mark.parametrize("name", list(LESSONS))
+def test_validate_button_reports_success_only_on_a_solved_notebook(lab, browser, kind, passes, name):
+    page = open_notebook(lab, browser, f"{kind}/{name}/{name}.ipynb")
+    try:
+        page.get_by_role("button", name="Validate").click()
+        dialog = page.wait_for_selector(".jp-Dialog", timeout=RUN_SECONDS * 1000)
+        text = dialog.inner_text()
+        if passes:
+            assert "Success! Your notebook passes all the tests." in text
+        else:
+            assert "failed" in text and "passes all the tests" not in text
+    finally:
+        page.close()
+
+
+
+def test_missing_chromium_is_one_line_saying_how_to_install_it(monkeypatch):
+    monkeypatch.setattr("tests.browser.CHROMIUM", Path("/nonexistent/chromium"))
+    with pytest.raises(pytest.fail.Exception) as failed:
+        require_chromium()
+    assert "\n" not in str(failed.value) and "apt-get install -y chromium" in str(failed.value)
+
+
+def test_a_server_that_does_not_come_up_fails_with_its_log(tmp_path):
+    lab = Lab(tmp_path / "no-such-root", tmp_path)  # JupyterLab refuses a missing root_dir and exits
+    with pytest.raises(pytest.fail.Exception) as failed, lab.running():
+        pass
+    assert "before it came up" in str(failed.value) and "--- server log ---" in str(failed.value)
+    assert "no-such-root" in str(failed.value)
+
+
+def test_stepping_to_the_in_place_write_shows_the_stale_tensor(lab, browser):
+    """Lesson 00's step-through, stepped by keyboard to `h -= h.mean()`: the picture says STALE."""
+    name = next(n for n in LESSONS if n.startswith("00_"))
+    page = open_notebook(lab, browser, f"solutions/{name}/{name}.ipynb", height=1600)  # room for all of it
+    try:
+        run_all(page)
+        explorer = page.locator(EXPLORER).first
+        explorer.scroll_into_view_if_needed()
+        handle = explorer.locator(".noUi-handle").first
+        handle.focus()
+        handle.press("Home")
+        for _ in range(4):
+            handle.press("ArrowRight")
+        page.wait_for_function("el => el.innerText.includes('step 4 of')", arg=explorer.element_handle(),
+                               timeout=10_000)
+        svg = explorer.locator("img").first.evaluate("img => fetch(img.src).then(r => r.text())")
+        assert "STALE" in svg and "backward() will raise" in svg
+        assert "h -= h.mean()" in explorer.inner_text()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        explorer.screenshot(path=str(SHOTS / "step-through-stale.png"))
+    finally:
+        page.close()
