@@ -14,6 +14,7 @@ from typing import Any
 import torch
 
 _allclose = torch.allclose
+_backward = torch.Tensor.backward
 _Tensor = torch.Tensor
 _Parameter = torch.nn.Parameter
 _type = type
@@ -99,6 +100,24 @@ def expect_predictions(answers: dict, truth: dict, name: str,
     wrong = [k for k in truth if not answers[k] == truth[k]]
     if wrong:
         fail(f"{len(wrong)} of {len(truth)} predictions in {name} are wrong: {wrong}. {hint}")
+
+
+def expect_choices(answers: Any, choices: dict[str, str], keys: list[str], name: str) -> None:
+    """A dict of predictions, each one of a few named outcomes (answered as a string)."""
+    expect_keys(answers, keys, name, str)
+    for key in keys:
+        if answers[key] not in choices:
+            fail(f"{name}[{key!r}] is {_show(answers[key])}; answer with one of {list(choices)}: "
+                 + "; ".join(f"{c!r} = {meaning}" for c, meaning in choices.items()) + ".")
+
+
+def expect_backward(loss: Any, name: str, hint: str = "") -> None:
+    """`loss.backward()` runs; if autograd refuses, the learner reads its message and where to look."""
+    expect_tensor(loss, name, hint)
+    try:
+        quietly(_backward, loss)
+    except RuntimeError as error:
+        fail(f"{name}.backward() failed: {error} {hint}".strip())
 
 
 def quietly(fn: Callable, *args: Any, **kwargs: Any) -> Any:

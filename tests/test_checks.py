@@ -88,3 +88,31 @@ def test_expect_raises_returns_the_message_and_fails_when_nothing_raises():
     assert msg == "bad leaf"
     with pytest.raises(checks.CheckFailed, match="did not"):
         checks.expect_raises(lambda: None, ValueError, "x", "nothing")
+
+
+def test_choices_must_be_one_of_the_named_outcomes():
+    outcomes = {"raises": "autograd raises", "fine": "right gradients"}
+    checks.expect_choices({"a": "fine"}, outcomes, ["a"], "p")
+    with pytest.raises(checks.CheckFailed, match=r"p\['a'\] is 'error'; answer with one of \['raises', 'fine'\]"):
+        checks.expect_choices({"a": "error"}, outcomes, ["a"], "p")
+    with pytest.raises(checks.CheckFailed, match="should be a str"):
+        checks.expect_choices({"a": None}, outcomes, ["a"], "p")
+
+
+def test_backward_failure_becomes_a_message_with_torchs_words():
+    a = torch.ones(2, requires_grad=True) * 1
+    y = a.sigmoid()
+    y.mul_(2)
+    with pytest.raises(checks.CheckFailed, match="loss.backward\\(\\) failed: one of the variables .* Look"):
+        checks.expect_backward(y.sum(), "loss", "Look for an in-place write.")
+    b = torch.ones(2, requires_grad=True)
+    checks.expect_backward((b * 2).sum(), "loss")
+    assert b.grad.tolist() == [2.0, 2.0]
+
+
+def test_replacing_backward_does_not_fool_the_check(monkeypatch):
+    monkeypatch.setattr(torch.Tensor, "backward", lambda *a, **k: None)
+    y = (torch.ones(2, requires_grad=True) * 1).sigmoid()
+    y.mul_(2)
+    with pytest.raises(checks.CheckFailed):
+        checks.expect_backward(y.sum(), "loss")
