@@ -1,0 +1,4 @@
+# Answers with strings instead of booleans.
+# answer: inplace-1
+# loses: inplace-1-tests
+raises_prediction = {"A": "True", "B": "False", "C": "True", "D": "False", "E": "True", "F": "False", "G": "False", "H": "True"}

@@ -1,0 +1,11 @@
+# Knows only Sigmoid saves its output; Tanh, ReLU and Softmax do too.
+# answer: inplace-4
+# loses: inplace-4-tests
+def make_inplace_safe(model, example):
+    previous = None
+    for module in model.modules():
+        if isinstance(module, nn.ReLU) and isinstance(previous, nn.Sigmoid):
+            module.inplace = False
+        if not isinstance(module, nn.Sequential):
+            previous = module
+    return model
