@@ -81,7 +81,7 @@ def expect_close(value: Any, expected: torch.Tensor, name: str, hint: str = "") 
         fail(f"{name}: yours is {_show(value)}, expected {_show(expected)}. {hint}".strip())
 
 
-def expect_keys(answers: Any, keys: list[str], name: str, kind: type = bool) -> None:
+def expect_keys(answers: Any, keys: list[str], name: str, kind: type = bool, say: str = "") -> None:
     """A dict of predictions with exactly these keys, each answered with the right type."""
     expect_type(answers, dict, name)
     missing = [k for k in keys if k not in answers]
@@ -89,7 +89,7 @@ def expect_keys(answers: Any, keys: list[str], name: str, kind: type = bool) -> 
     if missing or extra:
         fail(f"{name} should have exactly the keys {keys}; missing {missing}, unexpected {extra}.")
     for key in keys:
-        say = "True or False" if kind is bool else f"a {kind.__name__}"
+        say = say or ("True or False" if kind is bool else f"a {kind.__name__}")
         expect_type(answers[key], kind, f"{name}[{key!r}]", f"Replace each None with {say}.")
 
 
@@ -104,7 +104,7 @@ def expect_predictions(answers: dict, truth: dict, name: str,
 
 def expect_choices(answers: Any, choices: dict[str, str], keys: list[str], name: str) -> None:
     """A dict of predictions, each one of a few named outcomes (answered as a string)."""
-    expect_keys(answers, keys, name, str)
+    expect_keys(answers, keys, name, str, " or ".join(map(repr, choices)))
     for key in keys:
         if answers[key] not in choices:
             fail(f"{name}[{key!r}] is {_show(answers[key])}; answer with one of {list(choices)}: "
