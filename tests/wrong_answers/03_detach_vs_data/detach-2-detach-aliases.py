@@ -1,0 +1,5 @@
+# Follows the error message's advice, detach().numpy(): the array shares the tensor's memory.
+# answer: detach-2
+# loses: detach-2-tests
+def snapshot(t):
+    return t.detach().numpy()

@@ -1,0 +1,5 @@
+# Calls numpy() on the tensor itself: refused for a tensor that requires grad.
+# answer: detach-2
+# loses: detach-2-tests
+def snapshot(t):
+    return t.numpy()
