@@ -1,0 +1,5 @@
+# Believes anything called a copy is independent: copy.copy, detach() and views included.
+# answer: copy-1
+# loses: copy-1-tests
+sees_write = {"b": True, "c": False, "d": False, "e": False, "f": False, "g": False,
+              "rows_shallow[0]": False, "rows_deep[0]": False, "net_shallow.weight": False, "net_deep.weight": False}

@@ -1,0 +1,5 @@
+# Answers with words instead of booleans.
+# answer: copy-1
+# loses: copy-1-tests
+sees_write = {"b": "yes", "c": "no", "d": "yes", "e": "yes", "f": "no", "g": "yes",
+              "rows_shallow[0]": "yes", "rows_deep[0]": "no", "net_shallow.weight": "yes", "net_deep.weight": "no"}

@@ -1,0 +1,5 @@
+# One deep copy, repeated n times in a list: n names for one model.
+# answer: copy-4
+# loses: copy-4-tests
+def independent_copies(model, n):
+    return [copy.deepcopy(model)] * n
