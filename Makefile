@@ -50,8 +50,8 @@ validate: install ## self-check one notebook: make validate NB=notebooks/01_leaf
 	@test -n "$(NB)" || { echo "usage: make validate NB=path/to/notebook.ipynb" >&2; exit 2; }
 	$(PY) -m autograde.validate "$(NB)"
 
-autograde: install ## grade a class: make autograde SUBMISSIONS=dir [OUT=build/grading]
-	$(PY) -m autograde.grade "$(SUBMISSIONS)" --out "$(OUT)"
+autograde: install ## grade a class: make autograde SUBMISSIONS=dir [OUT=build/grading] [JOBS=n] [REGRADE=1]
+	$(PY) -m autograde.grade "$(SUBMISSIONS)" --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS)) $(if $(filter 1,$(REGRADE)),--regrade)
 
 pictures: install ## redraw the explorer pictures in assets/pictures/ (README, slides)
 	$(PY) -m pitfalls.gallery assets/pictures

@@ -1,7 +1,9 @@
 """An nbgrader export plugin: one CSV row per student and lesson, one column per graded part.
 
-Used as `nbgrader export --exporter=autograde.export.PartsExporter`; submissions that never
-reached nbgrader (see screen.py) come in from the driver's problems file as rows that say why.
+Used as `nbgrader export --exporter=autograde.export.PartsExporter`. The grading driver passes
+every submission's status in a JSON file: a submission in the gradebook gets its scores and that
+status; one that never reached the gradebook (unreadable, wrong lesson, a worker that failed)
+gets a zero row that says why.
 """
 
 from __future__ import annotations
@@ -40,21 +42,20 @@ def fmt(x: float) -> str:
 
 
 class PartsExporter(ExportPlugin):
-    problems = Unicode("", help="JSON file of {student, lesson, status} rows not graded").tag(config=True)
+    statuses = Unicode("", help="JSON file of {student, lesson, status} rows, one per submission").tag(config=True)
 
     def export(self, gradebook) -> None:
         known = lessons()
-        rows = []
-        problems = {}
-        if self.problems and Path(self.problems).exists():
-            for row in json.loads(Path(self.problems).read_text()):
-                problems[(row["student"], row["lesson"])] = row["status"]
+        statuses = {}
+        if self.statuses and Path(self.statuses).exists():
+            for row in json.loads(Path(self.statuses).read_text()):
+                statuses[(row["student"], row["lesson"])] = row["status"]
+        rows, seen = [], set()
         for assignment in gradebook.assignments:
             for submission in assignment.submissions:
                 key = (submission.student.id, assignment.name)
-                if key in problems:
-                    continue  # this run could not grade it; its row says why
-                row = {"student": key[0], "lesson": key[1], "status": "graded"}
+                seen.add(key)
+                row = {"student": key[0], "lesson": key[1], "status": statuses.get(key, "graded")}
                 for notebook in submission.notebooks:
                     for grade in notebook.grades:
                         row[grade.name] = fmt(grade.score)
@@ -63,9 +64,10 @@ class PartsExporter(ExportPlugin):
                 row["score"] = fmt(submission.score)
                 row["max_score"] = fmt(submission.max_score)
                 rows.append(row)
-        for (student, lesson), status in problems.items():
-            top = known[lesson].max_score if lesson in known else 0
-            rows.append({"student": student, "lesson": lesson, "status": status,
-                         "score": "0", "max_score": fmt(top)})
+        for (student, lesson), status in statuses.items():
+            if (student, lesson) not in seen:
+                top = known[lesson].max_score if lesson in known else 0
+                rows.append({"student": student, "lesson": lesson, "status": status,
+                             "score": "0", "max_score": fmt(top)})
         write_csv(rows, Path(self.to or "grades.csv"))
         self.log.info("Exported %d rows to %s", len(rows), self.to)

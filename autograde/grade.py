@@ -1,108 +1,301 @@
-"""`make autograde`: grade a folder of submissions with nbgrader and write grades and feedback.
+"""`make autograde`: grade a class folder in parallel with nbgrader; grades, feedback, integrity report.
 
-Layout in:  SUBMISSIONS/<student>/<lesson>/<lesson>.ipynb
-Written to: OUT/grades.csv, OUT/feedback/<student>/<lesson>/<lesson>.html, and nbgrader's
-working files (gradebook.db, submitted/, autograded/) in OUT, outside the tracked tree.
-Submissions are copied, never modified. Each submission is graded by its own nbgrader run,
-so one broken notebook costs only its own row.
+Layout in:  SUBMISSIONS/<student>/<lesson>/<lesson>.ipynb (never modified)
+Written to: OUT/grades.csv, OUT/integrity.csv, OUT/feedback/<student>/<lesson>/<lesson>.html,
+            OUT/results/ (one JSON per graded submission), OUT/course/ and OUT/work/ (nbgrader's files).
+
+Each submission is graded by its own worker process in a sandbox course with its own gradebook
+(see worker.py), so workers never share a sqlite file; only this process writes the class
+gradebook, from the results, before nbgrader exports the grade table. A result is written
+atomically once its submission is fully graded, so a run that is killed loses only the work in
+flight, and the next run picks up where it stopped. Already graded submissions are skipped unless
+--regrade is given or the submission changed.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
-import re
+import os
+import resource
 import shutil
+import signal
+import subprocess
 import sys
+import time
+import warnings
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
 
+from nbgrader.api import Gradebook
+from tqdm import tqdm
+
 from .export import FIXED
+from .integrity import scan
 from .lessons import REPO, SOLUTIONS, Lesson, lessons
-from .nbgrader_cli import last_error, nbgrader
-from .screen import problem
+from .nbgrader_cli import CONFIG_DIR, last_error, nbgrader
+from .rebuild import grade_id, is_answer, rebuild, text
+from .screen import STUDENT_ID, problem, read_notebook
 
 SAMPLE_CLASS = REPO / "autograde" / "sample_class"
 DEFAULT_OUT = REPO / "build" / "grading"
-STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-def collect(submissions: Path, known: dict[str, Lesson]):
-    """Split the class folder into gradable (student, lesson, path) and rejected rows."""
-    gradable, rejected = [], []
-    for student_dir in sorted(p for p in submissions.iterdir() if p.is_dir()):
+@dataclass(frozen=True)
+class Job:
+    student: str
+    lesson: str
+    path: Path
+    note: str = ""  # said in the status, e.g. a notebook saved under another name
+
+    @property
+    def key(self) -> str:
+        return f"{self.student}/{self.lesson}"
+
+
+@dataclass(frozen=True)
+class Limits:
+    jobs: int
+    cell_timeout: int  # seconds per cell (then the cell is interrupted and the next one runs)
+    notebook_timeout: int  # seconds per notebook (then its remaining cells are not run)
+    memory_gib: float  # address space of each worker and its kernel
+
+
+def collect(submissions: Path, known: dict[str, Lesson]) -> tuple[list[Job], list[dict]]:
+    """Split the class folder into gradable jobs and rows that say why a folder cannot be graded."""
+    jobs, rejected = [], []
+    for student_dir in sorted(p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith(".")):
         student = student_dir.name
-        for lesson_dir in sorted(p for p in student_dir.iterdir() if p.is_dir()):
-            if lesson_dir.name.startswith("."):
-                continue
+        for lesson_dir in sorted(p for p in student_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            lesson = lesson_dir.name
             if not STUDENT_ID.match(student):
-                rejected.append(row(student, lesson_dir.name, "not graded: unusable student folder name"))
-            elif lesson_dir.name not in known:
-                rejected.append(row(student, lesson_dir.name, "not graded: no such lesson in this course"))
+                rejected.append(row(student, lesson, "not graded: unusable student folder name"))
+            elif lesson not in known:
+                rejected.append(row(student, lesson, "not graded: no such lesson in this course"))
             else:
-                path = lesson_dir / f"{lesson_dir.name}.ipynb"
-                why = problem(path, known[lesson_dir.name])
-                if why:
-                    rejected.append(row(student, lesson_dir.name, f"not graded: {why}"))
+                path, note = find_notebook(lesson_dir)
+                if why := problem(path, known[lesson]):
+                    rejected.append(row(student, lesson, f"not graded: {why}"))
                 else:
-                    gradable.append((student, lesson_dir.name, path))
-    return gradable, rejected
+                    jobs.append(Job(student, lesson, path, note))
+    return jobs, rejected
+
+
+def find_notebook(lesson_dir: Path) -> tuple[Path, str]:
+    """LESSON.ipynb, or the only notebook in the folder when it was saved under another name."""
+    expected = lesson_dir / f"{lesson_dir.name}.ipynb"
+    others = [p for p in lesson_dir.glob("*.ipynb") if p != expected]
+    if not expected.exists() and len(others) == 1:
+        return others[0], f"the notebook was named {others[0].name}"
+    return expected, ""
 
 
 def row(student: str, lesson: str, status: str) -> dict:
     return {"student": student, "lesson": lesson, "status": status}
 
 
-def prepare(out: Path, lesson_names: set[str]) -> None:
-    """Put the lesson sources in OUT and record them in OUT's gradebook."""
-    for name in sorted(lesson_names):
-        shutil.copytree(SOLUTIONS / name, out / SOLUTIONS.name / name, dirs_exist_ok=True)
-        result = nbgrader("generate_assignment", name, "--force", root=out)
+def digest(*paths: Path) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        for p in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if p.is_file() and ".ipynb_checkpoints" not in p.parts:
+                h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def write_atomic(path: Path, data: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(data)
+    os.replace(tmp, path)
+
+
+def prepare_course(out: Path, names: list[str]) -> tuple[Path, str]:
+    """OUT/course: the lessons' sources and a gradebook that knows them (template.db), made once."""
+    course = out / "course"
+    version = digest(*(SOLUTIONS / name for name in names)) + ",".join(names)
+    stamp = course / "version.txt"
+    if stamp.exists() and stamp.read_text() == version:
+        return course, version
+    shutil.rmtree(course, ignore_errors=True)
+    for name in names:
+        shutil.copytree(SOLUTIONS / name, course / SOLUTIONS.name / name)
+        result = nbgrader("generate_assignment", name, "--force", root=course)
         if result.returncode != 0:
             raise SystemExit(f"could not prepare {name} for grading: {last_error(result)}")
+    shutil.copy2(course / "gradebook.db", course / "template.db")
+    write_atomic(stamp, version)
+    return course, version
 
 
-def grade(out: Path, student: str, lesson: str, path: Path) -> str | None:
-    """Autograde one submission; None when it worked, else the reason it did not."""
-    target = out / "submitted" / student / lesson
-    shutil.rmtree(target, ignore_errors=True)
-    target.mkdir(parents=True)
-    shutil.copy2(path, target / path.name)
-    result = nbgrader("autograde", lesson, "--student", student, "--force", root=out)
-    if result.returncode != 0:
-        return f"not graded: nbgrader failed ({last_error(result)})"
-    return None
+def sandbox(out: Path, course: Path, job: Job, notebook: dict) -> Path:
+    """A one-submission nbgrader course: template gradebook, the lesson's source, the graded notebook."""
+    box = out / "work" / job.student / job.lesson
+    shutil.rmtree(box, ignore_errors=True)
+    (box / "submitted" / job.student / job.lesson).mkdir(parents=True)
+    shutil.copy2(course / "template.db", box / "gradebook.db")
+    shutil.copytree(course / SOLUTIONS.name / job.lesson, box / SOLUTIONS.name / job.lesson)
+    (box / "submitted" / job.student / job.lesson / f"{job.lesson}.ipynb").write_text(json.dumps(notebook))
+    return box
 
 
-def feedback(out: Path, lesson: str) -> None:
-    result = nbgrader("generate_feedback", lesson, "--force", root=out)
-    if result.returncode != 0:
-        print(f"warning: feedback for {lesson} incomplete: {last_error(result)}", file=sys.stderr)
+def limit_memory(gib: float):
+    size = int(gib * 2**30)
+
+    def apply() -> None:  # runs in the worker before it starts; its kernel inherits the limit
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+    return apply
 
 
-def export(out: Path, rejected: list[dict]) -> Path:
-    problems = out / "problems.json"
-    problems.write_text(json.dumps(rejected, indent=1))
+def run_worker(box: Path, job: Job, limits: Limits) -> dict:
+    """Grade in a worker process; a worker that overruns is killed with its kernel."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    threads = str(max(1, (os.cpu_count() or 1) // limits.jobs))
+    env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads, PYTHONWARNINGS="ignore")
+    command = [sys.executable, "-m", "autograde.worker", str(box), job.student, job.lesson,
+               str(limits.cell_timeout), str(limits.notebook_timeout)]
+    bound = limits.notebook_timeout + 120
+    proc = subprocess.Popen(command, cwd=CONFIG_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True, preexec_fn=limit_memory(limits.memory_gib))
+    try:
+        _, err = proc.communicate(timeout=bound)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return {"status": f"not graded: grading was stopped after {bound} s"}
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # a kernel left behind by a crashed worker
+        except ProcessLookupError:
+            pass
+    result = box / "result.json"
+    if proc.returncode != 0 or not result.exists():
+        lines = [line for line in err.splitlines() if line.strip()]
+        return {"status": f"not graded: the grading process failed ({(lines or ['no message'])[-1][:200]})"}
+    return json.loads(result.read_text())
+
+
+def grade_one(out: Path, course: Path, version: str, job: Job, limits: Limits) -> dict:
+    """Grade one submission and store its result; the stored result is the commit point."""
+    submitted, _ = read_notebook(job.path)
+    release = json.loads((course / "notebooks" / job.lesson / f"{job.lesson}.ipynb").read_text())
+    notebook, findings = rebuild(submitted, release)
+    answers = {grade_id(c): text(c) for c in notebook["cells"] if is_answer(c)}
+    findings += scan(answers)
+    findings += [("a Python file beside the notebook (not used in grading)", p.name)
+                 for p in sorted(job.path.parent.glob("*.py"))]
+    box = sandbox(out, course, job, notebook)
+    outcome = run_worker(box, job, limits)
+    findings += [tuple(f) for f in outcome.get("findings", [])]
+    feedback = box / "feedback" / job.student / job.lesson / f"{job.lesson}.html"
+    dest = out / "feedback" / job.student / job.lesson / f"{job.lesson}.html"
+    if feedback.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(feedback, dest)
+    status = outcome["status"]
+    if job.note and status.startswith("graded"):
+        status = f"{status[:-1]}; {job.note})" if status.endswith(")") else f"{status} ({job.note})"
+    result = {"student": job.student, "lesson": job.lesson, "submission": digest(job.path), "course": version,
+              "status": status, "parts": outcome.get("parts", {}),
+              "findings": [list(f) for f in findings]}
+    write_atomic(out / "results" / job.student / f"{job.lesson}.json", json.dumps(result, indent=1))
+    return result
+
+
+def stored(out: Path, job: Job, version: str) -> dict | None:
+    """The stored result for this exact submission and course version, if any."""
+    path = out / "results" / job.student / f"{job.lesson}.json"
+    try:
+        result = json.loads(path.read_text())
+    except (OSError, json.JSONDecodeError):
+        return None
+    return result if result.get("submission") == digest(job.path) and result.get("course") == version else None
+
+
+def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Limits, regrade: bool) -> list[dict]:
+    done = {} if regrade else {j.key: r for j in jobs if (r := stored(out, j, version))}
+    todo = [j for j in jobs if j.key not in done]
+    print(f"{len(jobs)} submissions: {len(done)} already graded, {len(todo)} to grade with {limits.jobs} workers",
+          flush=True)
+    flagged = failed = 0
+    with ThreadPoolExecutor(max_workers=limits.jobs) as pool, \
+            tqdm(total=len(todo), unit="nb", file=sys.stdout, dynamic_ncols=False, ncols=100,
+                 mininterval=2.0, disable=not todo) as bar:
+        futures = {pool.submit(grade_one, out, course, version, job, limits): job for job in todo}
+        for future in as_completed(futures):
+            result = future.result()
+            done[futures[future].key] = result
+            failed += result["status"].startswith("not graded")
+            flagged += bool(result["findings"])
+            bar.set_postfix_str(f"failed {failed}, flagged {flagged}")
+            bar.update()
+    return [done[j.key] for j in jobs]
+
+
+def class_gradebook(course: Path, results: list[dict]) -> None:
+    """Rebuild the class gradebook from the stored results; this process is its only writer."""
+    db = course / "gradebook.db"
+    shutil.copy2(course / "template.db", db)
+    with warnings.catch_warnings(), Gradebook(f"sqlite:///{db}") as gb:
+        warnings.simplefilter("ignore")  # SQLAlchemy's autoflush notes from inside nbgrader
+        for result in results:
+            if not result["parts"]:
+                continue
+            gb.update_or_create_student(result["student"])
+            gb.update_or_create_submission(result["lesson"], result["student"])
+            for part, score in result["parts"].items():
+                grade = gb.find_grade(part, result["lesson"], result["lesson"], result["student"])
+                grade.auto_score = score
+                grade.needs_manual_grade = False
+        gb.db.commit()
+
+
+def export(out: Path, course: Path, rows: list[dict]) -> Path:
+    """nbgrader export with the course's exporter; `rows` give every submission's status."""
+    statuses = out / "statuses.json"
+    write_atomic(statuses, json.dumps(rows, indent=1))
     dest = out / "grades.csv"
     result = nbgrader("export", "--exporter=autograde.export.PartsExporter", f"--to={dest}",
-                      f"--PartsExporter.problems={problems}", root=out)
+                      f"--PartsExporter.statuses={statuses}", root=course)
     if result.returncode != 0:
         raise SystemExit(f"export failed: {last_error(result)}")
     return dest
 
 
-def print_table(grades: Path, students: set[str]) -> None:
-    """The grade table as a person reads it: one line per submission in this class folder."""
+def write_integrity(out: Path, results: list[dict]) -> Path:
+    dest = out / "integrity.csv"
+    lines = [("student", "lesson", "finding", "evidence")]
+    lines += sorted((r["student"], r["lesson"], f, e) for r in results for f, e in r["findings"])
+    tmp = dest.with_name(dest.name + ".tmp")
+    with tmp.open("w", newline="") as f:
+        csv.writer(f).writerows(lines)
+    os.replace(tmp, dest)
+    return dest
+
+
+def summary(grades: Path, students: set[str], flagged: int) -> None:
+    """The grade table as a person reads it, then per-part averages, failures and flags."""
     with grades.open() as f:
         rows = [r for r in csv.DictReader(f) if r["student"] in students]
-    parts = [c for c in (rows[0].keys() if rows else []) if c not in FIXED]
-    parts = [p for p in parts if any(r[p] for r in rows)]
+    parts = [c for c in (rows[0].keys() if rows else []) if c not in FIXED and any(r[c] for r in rows)]
     header = ["student", "lesson", "score", *parts, "status"]
     table = [[r["student"], r["lesson"], f"{r['score']}/{r['max_score']}", *(r[p] or "-" for p in parts),
               r["status"]] for r in rows]
     widths = [max(len(str(x)) for x in col) for col in zip(header, *table, strict=False)]
     for line in [header, *table]:
         print("  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=False)).rstrip())
+    graded = [r for r in rows if r["status"].startswith("graded")]
+    print("\nper-part average over graded submissions:")
+    for part in parts:
+        scores = [float(r[part]) for r in graded if r[part]]
+        if scores:
+            print(f"  {part:28} {sum(scores) / len(scores):.2f}  ({len(scores)} submissions)")
+    print(f"\n{len(graded)} graded, {len(rows) - len(graded)} not graded, {flagged} flagged for review")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,26 +303,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("submissions", type=Path, nargs="?", default=SAMPLE_CLASS,
                         help="class folder: <student>/<lesson>/<lesson>.ipynb (default: the sample class)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where grades and feedback go")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers (default: one per core)")
+    parser.add_argument("--regrade", action="store_true", help="grade again what is already graded")
+    parser.add_argument("--cell-timeout", type=int, default=30, help="seconds per cell")
+    parser.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook")
+    parser.add_argument("--memory-gib", type=float, default=4.0, help="memory per worker and its kernel")
     args = parser.parse_args(argv)
     if not args.submissions.is_dir():
         print(f"error: {args.submissions} is not a folder of submissions", file=sys.stderr)
         return 2
+    started = time.monotonic()
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     known = lessons()
-    gradable, rejected = collect(args.submissions.resolve(), known)
-    prepare(out, {lesson for _, lesson, _ in gradable})
-    for n, (student, lesson, path) in enumerate(gradable, 1):
-        print(f"[{n}/{len(gradable)}] grading {student} / {lesson}", flush=True)
-        why = grade(out, student, lesson, path)
-        if why:
-            rejected.append(row(student, lesson, why))
-    for lesson in sorted({lesson for _, lesson, _ in gradable}):
-        feedback(out, lesson)
-    grades = export(out, rejected)
+    jobs, rejected = collect(args.submissions.resolve(), known)
+    course, version = prepare_course(out, sorted({j.lesson for j in jobs} or known))
+    limits = Limits(max(1, args.jobs), args.cell_timeout, args.notebook_timeout, args.memory_gib)
+    results = grade_all(out, course, version, jobs, limits, args.regrade)
+    class_gradebook(course, results)
+    grades = export(out, course, rejected + [row(r["student"], r["lesson"], r["status"]) for r in results])
+    integrity = write_integrity(out, results)
     print()
-    print_table(grades, {s for s, _, _ in gradable} | {r["student"] for r in rejected})
-    print(f"\ngrades:   {grades}\nfeedback: {out / 'feedback'}")
+    flagged = len({(r["student"], r["lesson"]) for r in results if r["findings"]})
+    summary(grades, {j.student for j in jobs} | {r["student"] for r in rejected}, flagged)
+    print(f"\ngrades:    {grades}\nintegrity: {integrity}\nfeedback:  {out / 'feedback'}"
+          f"\ntook {time.monotonic() - started:.0f} s")
     return 0
 
 

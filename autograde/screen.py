@@ -6,9 +6,12 @@ Each problem comes back as one sentence an instructor can act on; nothing here r
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .lessons import Lesson, graded_parts, lessons
+
+STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # a folder name nbgrader can use as an id
 
 
 def lesson_of(nb: dict) -> str | None:

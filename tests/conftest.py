@@ -53,10 +53,12 @@ def fingerprint(root: Path) -> dict[str, str]:
 @dataclass
 class GradedClass:
     rows: dict[tuple[str, str], dict]  # grades.csv, keyed by (student, lesson)
+    submissions: Path
     out: Path
     stdout: str
     before: dict[str, str]  # submission fingerprints before and after grading
     after: dict[str, str]
+    flags: list[dict]  # integrity.csv rows
 
     def __getitem__(self, key: tuple[str, str]) -> dict:
         return self.rows[key]
@@ -74,4 +76,6 @@ def graded(tmp_path_factory) -> GradedClass:
     assert result.returncode == 0, result.stdout + result.stderr
     with (out / "grades.csv").open() as f:
         rows = {(r["student"], r["lesson"]): r for r in csv.DictReader(f)}
-    return GradedClass(rows, out, result.stdout, before, fingerprint(submissions))
+    with (out / "integrity.csv").open() as f:
+        flags = list(csv.DictReader(f))
+    return GradedClass(rows, submissions, out, result.stdout, before, fingerprint(submissions), flags)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -82,6 +83,11 @@ def test_sample_class_grades_as_documented(graded):
     assert "invalid JSON" in graded[("sample-dev", lesson)]["status"]
 
 
+def test_honest_work_is_never_flagged(graded):
+    """Solutions, blank notebooks, every catalogued wrong answer and the sample class: no findings."""
+    assert [f for f in graded.flags if not f["student"].startswith("bad-")] == []
+
+
 def test_feedback_is_written_for_every_graded_submission(graded):
     for (student, lesson), row in graded.rows.items():
         if row["status"] == "graded":
@@ -95,3 +101,37 @@ def test_submissions_are_never_modified(graded):
 def test_printed_table_shows_every_submission(graded):
     for student, lesson in graded.rows:
         assert any(line.startswith(student + " ") and lesson in line for line in graded.stdout.splitlines())
+
+
+def visible_text(html: str) -> str:
+    """What a reader of the feedback page sees: tags dropped, entities decoded, spaces collapsed."""
+    import html as html_lib  # noqa: PLC0415
+    import re  # noqa: PLC0415
+
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+def hidden_lines(lesson: str, shown: Path) -> list[str]:
+    """The lines of a lesson's hidden tests that appear nowhere in the notebook the student handed in."""
+    source = json.loads(LESSONS[lesson].source.read_text())
+    theirs = "\n".join(" ".join(line.split()) for cell in json.loads(shown.read_text())["cells"]
+                       for line in "".join(cell["source"]).splitlines())
+    found = []
+    for cell in source["cells"]:
+        text = "".join(cell["source"])
+        if "BEGIN HIDDEN TESTS" in text:
+            hidden = text.split("BEGIN HIDDEN TESTS", 1)[1].split("END HIDDEN TESTS", 1)[0]
+            found += [" ".join(line.split()) for line in hidden.splitlines() if len(line.strip()) > 30]
+    return [line for line in found if line not in theirs]
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_feedback_shows_every_part_but_never_the_hidden_tests(graded, lesson):
+    for student in ("solved", "blank"):
+        page = visible_text((graded.out / "feedback" / student / lesson / f"{lesson}.html").read_text())
+        for part in LESSONS[lesson].parts:
+            assert part in page
+        assert "hidden tests ran here" in page
+        shown = graded.submissions / student / lesson / f"{lesson}.ipynb"
+        leaked = [line for line in hidden_lines(lesson, shown) if line in page]
+        assert leaked == [], f"{student}/{lesson} feedback shows hidden test source: {leaked[:3]}"

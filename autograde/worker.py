@@ -1,0 +1,95 @@
+"""Grade one submission in a sandbox of its own: `python -m autograde.worker SANDBOX STUDENT LESSON`.
+
+The sandbox is a small nbgrader course (its own gradebook, the lesson's source and the one
+submitted notebook), so parallel workers never share a sqlite file. nbgrader does the work, in
+this process: autograde, then the integrity check of what ran, then feedback. The outcome goes to
+SANDBOX/result.json, written last and atomically: a sandbox without it was never finished.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.api import Gradebook
+from nbgrader.apps import NbGraderAPI
+from nbgrader.converters import Autograde
+from nbgrader.preprocessors import Execute, GetGrades
+from traitlets.config import Config, PyFileConfigLoader
+
+from .execute import BoundedExecute
+from .feedback import HideHiddenTests
+from .integrity import silent_passes, stream_text
+
+CONFIG = Path(__file__).resolve().parent / "nbgrader_config.py"
+
+
+def course_config(root: Path, cell_timeout: int, notebook_timeout: int) -> Config:
+    """The course's nbgrader config, pointed at the sandbox, with bounded execution and clean feedback."""
+    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
+    config.CourseDirectory.root = str(root)
+    steps = [BoundedExecute if step is Execute else step for step in Autograde.autograde_preprocessors.default()]
+    config.Autograde.autograde_preprocessors = steps
+    config.BoundedExecute.timeout = cell_timeout
+    config.BoundedExecute.notebook_timeout = notebook_timeout
+    config.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+    return config
+
+
+def write_json(path: Path, data: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=1))
+    os.replace(tmp, path)
+
+
+def stop_reasons(nb: dict) -> list[str]:
+    """Why cells did not run (time limit, dead kernel) and where output was cut off."""
+    notes = []
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []):
+            if out.get("ename") == "NotRun":
+                notes.append(out["evalue"].split(": ", 1)[-1])
+            if out.get("output_type") == "stream" and "[output cut off at" in stream_text(out):
+                notes.append("output cut off")
+            if out.get("ename") == "CellTimeoutError" and "a cell timed out" not in notes:
+                notes.append("a cell timed out")
+    return list(dict.fromkeys(notes))
+
+
+def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_timeout: int) -> dict:
+    api = NbGraderAPI(config=course_config(root, cell_timeout, notebook_timeout))
+    outcome = api.autograde(lesson, student)
+    if not outcome["success"]:
+        return {"status": "not graded: nbgrader failed: " + outcome.get("error", "").strip().splitlines()[-1:][0]
+                if outcome.get("error") else "not graded: nbgrader failed"}
+    autograded = root / "autograded" / student / lesson / f"{lesson}.ipynb"
+    nb = json.loads(autograded.read_text())
+    silent = silent_passes(nb)
+    db_url = f"sqlite:///{root / 'gradebook.db'}"
+    with Gradebook(db_url) as gb:
+        for finding, _ in silent:
+            gid = finding.split(":")[0]
+            grade_row = gb.find_grade(gid, lesson, lesson, student)
+            grade_row.auto_score = 0
+        gb.db.commit()
+    feedback = api.generate_feedback(lesson, student)
+    with Gradebook(db_url) as gb:
+        submission = gb.find_submission(lesson, student)
+        parts = {g.name: g.score for n in submission.notebooks for g in n.grades}
+    notes = stop_reasons(nb)
+    return {"status": "graded" + (f" ({'; '.join(notes)})" if notes else ""), "parts": parts,
+            "findings": [list(f) for f in silent], "feedback": bool(feedback["success"])}
+
+
+def main(argv: list[str]) -> int:
+    root, student, lesson = Path(argv[0]), argv[1], argv[2]
+    cell_timeout, notebook_timeout = int(argv[3]), int(argv[4])
+    write_json(root / "result.json", grade(root, student, lesson, cell_timeout, notebook_timeout))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,77 @@
+"""Nothing lost: a grading run killed with SIGKILL and run again gives the uninterrupted grades,
+and a re-run grades nothing that is already graded unless asked to."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from autograde.lessons import REPO
+from tests.conftest import SAMPLE_CLASS, fingerprint, write_notebook
+from tests.test_grading import FIRST
+
+pytestmark = pytest.mark.grading
+LESSON = "01_leaf_tensors"
+
+
+@pytest.fixture(scope="module")
+def small_class(tmp_path_factory, graded):
+    """Five submissions copied from the big graded batch, under the same names."""
+    root = tmp_path_factory.mktemp("small")
+    for student, lesson in (("solved", LESSON), ("blank", LESSON), ("wrong-leaf-2-no-retain-grad", LESSON),
+                            ("bad-json", FIRST)):
+        src = graded.submissions / student / lesson / f"{lesson}.ipynb"
+        write_notebook(root / student / lesson / f"{lesson}.ipynb", src.read_bytes())
+    write_notebook(root / "sample-ada" / LESSON / f"{LESSON}.ipynb",
+                   (SAMPLE_CLASS / "ada" / LESSON / f"{LESSON}.ipynb").read_bytes())
+    return root
+
+
+def command(submissions, out, *extra):
+    return [sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *extra]
+
+
+def grades(out) -> bytes:
+    return (out / "grades.csv").read_bytes()
+
+
+def test_a_run_killed_midway_and_run_again_gives_the_uninterrupted_grades(small_class, graded, tmp_path):
+    out = tmp_path / "out"
+    before = fingerprint(small_class)
+    run = subprocess.Popen(command(small_class, out, "--jobs", "1"), cwd=REPO, start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(list((out / "results").rglob("*.json"))) < 1:
+        time.sleep(0.2)
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    kept = len(list((out / "results").rglob("*.json")))
+    assert 1 <= kept < 4, "the kill should land midway"
+    again = subprocess.run(command(small_class, out), cwd=REPO, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert f"{kept} already graded" in again.stdout
+    with (out / "grades.csv").open() as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 5
+    for row in rows:
+        assert row == graded[(row["student"], row["lesson"])]
+    assert fingerprint(small_class) == before, "submissions must never be modified"
+
+
+def test_a_rerun_grades_nothing_new_unless_regrade_is_asked(small_class, tmp_path):
+    out = tmp_path / "out"
+    first = subprocess.run(command(small_class, out), cwd=REPO, capture_output=True, text=True)
+    assert first.returncode == 0 and "0 already graded, 4 to grade" in first.stdout
+    table = grades(out)
+    second = subprocess.run(command(small_class, out), cwd=REPO, capture_output=True, text=True)
+    assert "4 already graded, 0 to grade" in second.stdout
+    assert grades(out) == table
+    third = subprocess.run(command(small_class, out, "--regrade"), cwd=REPO, capture_output=True, text=True)
+    assert "0 already graded, 4 to grade" in third.stdout
+    assert grades(out) == table
