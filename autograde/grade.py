@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import ctypes
+import ctypes.util
 import hashlib
 import json
 import os
+import queue
 import resource
+import select
 import shutil
 import signal
 import subprocess
@@ -142,45 +146,70 @@ def sandbox(out: Path, course: Path, job: Job, notebook: dict) -> Path:
     return box
 
 
-def limit_memory(gib: float):
+def in_worker(gib: float):
+    """Runs in each worker before it starts: cap its memory (its kernels inherit the cap), and die
+    with the driver, so a killed run leaves nothing behind that could write into the next one."""
     size = int(gib * 2**30)
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
 
-    def apply() -> None:  # runs in the worker before it starts; its kernel inherits the limit
+    def apply() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (size, size))
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     return apply
 
 
-def run_worker(box: Path, job: Job, limits: Limits) -> dict:
-    """Grade in a worker process; a worker that overruns is killed with its kernel."""
-    env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    threads = str(max(1, (os.cpu_count() or 1) // limits.jobs))
-    env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads, PYTHONWARNINGS="ignore")
-    command = [sys.executable, "-m", "autograde.worker", str(box), job.student, job.lesson,
-               str(limits.cell_timeout), str(limits.notebook_timeout)]
-    bound = limits.notebook_timeout + 120
-    proc = subprocess.Popen(command, cwd=CONFIG_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True, preexec_fn=limit_memory(limits.memory_gib))
-    try:
-        _, err = proc.communicate(timeout=bound)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        return {"status": f"not graded: grading was stopped after {bound} s"}
-    finally:
+class Worker:
+    """A long-lived `autograde.worker --serve` process; one that overruns is killed with its kernel."""
+
+    def __init__(self, log: Path, limits: Limits):
+        self.log, self.limits, self.proc = log, limits, None
+
+    def start(self) -> None:
+        env = dict(os.environ)
+        env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+        threads = str(max(1, (os.cpu_count() or 1) // self.limits.jobs))
+        env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads, PYTHONWARNINGS="ignore")
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        with self.log.open("a") as err:
+            self.proc = subprocess.Popen([sys.executable, "-m", "autograde.worker", "--serve"], cwd=CONFIG_DIR,
+                                         env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err,
+                                         text=True, start_new_session=True,
+                                         preexec_fn=in_worker(self.limits.memory_gib))
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.proc.wait()
+            self.proc = None
+
+    def run(self, box: Path, job: Job) -> dict:
+        if self.proc is None or self.proc.poll() is not None:
+            self.start()
+        request = {"root": str(box), "student": job.student, "lesson": job.lesson,
+                   "cell_timeout": self.limits.cell_timeout, "notebook_timeout": self.limits.notebook_timeout}
+        bound = self.limits.notebook_timeout + 120
         try:
-            os.killpg(proc.pid, signal.SIGKILL)  # a kernel left behind by a crashed worker
-        except ProcessLookupError:
-            pass
-    result = box / "result.json"
-    if proc.returncode != 0 or not result.exists():
-        lines = [line for line in err.splitlines() if line.strip()]
-        return {"status": f"not graded: the grading process failed ({(lines or ['no message'])[-1][:200]})"}
-    return json.loads(result.read_text())
+            self.proc.stdin.write(json.dumps(request) + "\n")
+            self.proc.stdin.flush()
+            ready, _, _ = select.select([self.proc.stdout], [], [], bound)
+            answer = self.proc.stdout.readline() if ready else None
+        except BrokenPipeError:
+            answer = ""
+        if answer is None:
+            self.stop()
+            return {"status": f"not graded: grading was stopped after {bound} s"}
+        if not answer.startswith("done"):
+            self.stop()
+            lines = [line for line in self.log.read_text().splitlines() if line.strip()]
+            return {"status": f"not graded: the grading process failed ({(lines or ['no message'])[-1][:200]})"}
+        return json.loads((box / "result.json").read_text())
 
 
-def grade_one(out: Path, course: Path, version: str, job: Job, limits: Limits) -> dict:
+def grade_one(out: Path, course: Path, version: str, job: Job, workers: queue.Queue) -> dict:
     """Grade one submission and store its result; the stored result is the commit point."""
     submitted, _ = read_notebook(job.path)
     release = json.loads((course / "notebooks" / job.lesson / f"{job.lesson}.ipynb").read_text())
@@ -190,7 +219,11 @@ def grade_one(out: Path, course: Path, version: str, job: Job, limits: Limits) -
     findings += [("a Python file beside the notebook (not used in grading)", p.name)
                  for p in sorted(job.path.parent.glob("*.py"))]
     box = sandbox(out, course, job, notebook)
-    outcome = run_worker(box, job, limits)
+    worker = workers.get()
+    try:
+        outcome = worker.run(box, job)
+    finally:
+        workers.put(worker)
     findings += [tuple(f) for f in outcome.get("findings", [])]
     feedback = box / "feedback" / job.student / job.lesson / f"{job.lesson}.html"
     dest = out / "feedback" / job.student / job.lesson / f"{job.lesson}.html"
@@ -223,17 +256,24 @@ def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Li
     print(f"{len(jobs)} submissions: {len(done)} already graded, {len(todo)} to grade with {limits.jobs} workers",
           flush=True)
     flagged = failed = 0
+    workers: queue.Queue = queue.Queue()
+    for i in range(limits.jobs):
+        workers.put(Worker(out / "work" / f"worker-{i}.log", limits))
     with ThreadPoolExecutor(max_workers=limits.jobs) as pool, \
             tqdm(total=len(todo), unit="nb", file=sys.stdout, dynamic_ncols=False, ncols=100,
                  mininterval=2.0, disable=not todo) as bar:
-        futures = {pool.submit(grade_one, out, course, version, job, limits): job for job in todo}
-        for future in as_completed(futures):
-            result = future.result()
-            done[futures[future].key] = result
-            failed += result["status"].startswith("not graded")
-            flagged += bool(result["findings"])
-            bar.set_postfix_str(f"failed {failed}, flagged {flagged}")
-            bar.update()
+        futures = {pool.submit(grade_one, out, course, version, job, workers): job for job in todo}
+        try:
+            for future in as_completed(futures):
+                result = future.result()
+                done[futures[future].key] = result
+                failed += result["status"].startswith("not graded")
+                flagged += bool(result["findings"])
+                bar.set_postfix_str(f"failed {failed}, flagged {flagged}")
+                bar.update()
+        finally:
+            while not workers.empty():
+                workers.get().stop()
     return [done[j.key] for j in jobs]
 
 

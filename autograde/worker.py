@@ -1,4 +1,5 @@
-"""Grade one submission in a sandbox of its own: `python -m autograde.worker SANDBOX STUDENT LESSON`.
+"""Grade submissions, each in a sandbox of its own: `python -m autograde.worker --serve` (jobs on stdin),
+or one: `python -m autograde.worker SANDBOX STUDENT LESSON CELL_TIMEOUT NOTEBOOK_TIMEOUT`.
 
 The sandbox is a small nbgrader course (its own gradebook, the lesson's source and the one
 submitted notebook), so parallel workers never share a sqlite file. nbgrader does the work, in
@@ -84,7 +85,23 @@ def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_tim
             "findings": [list(f) for f in silent], "feedback": bool(feedback["success"])}
 
 
+def serve() -> int:
+    """Grade the jobs read from stdin, one JSON line each, and answer each with a line on stdout.
+
+    One worker grades many submissions, so nbgrader is imported once per worker, not per submission.
+    """
+    for line in sys.stdin:
+        job = json.loads(line)
+        root = Path(job["root"])
+        result = grade(root, job["student"], job["lesson"], job["cell_timeout"], job["notebook_timeout"])
+        write_json(root / "result.json", result)
+        print(f"done {job['root']}", flush=True)
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["--serve"]:
+        return serve()
     root, student, lesson = Path(argv[0]), argv[1], argv[2]
     cell_timeout, notebook_timeout = int(argv[3]), int(argv[4])
     write_json(root / "result.json", grade(root, student, lesson, cell_timeout, notebook_timeout))
