@@ -136,12 +136,15 @@ def prepare_course(out: Path, names: list[str]) -> tuple[Path, str]:
 
 
 def sandbox(out: Path, course: Path, job: Job, notebook: dict) -> Path:
-    """A one-submission nbgrader course: template gradebook, the lesson's source, the graded notebook."""
+    """A one-submission nbgrader course: template gradebook, the lesson's files, the graded notebook."""
     box = out / "work" / job.student / job.lesson
     shutil.rmtree(box, ignore_errors=True)
     (box / "submitted" / job.student / job.lesson).mkdir(parents=True)
     shutil.copy2(course / "template.db", box / "gradebook.db")
-    shutil.copytree(course / SOLUTIONS.name / job.lesson, box / SOLUTIONS.name / job.lesson)
+    # nbgrader takes the cells it restores from the gradebook; the source notebook (solutions and
+    # hidden tests) stays out of the sandbox, where learner code runs. Other lesson files are copied.
+    shutil.copytree(course / SOLUTIONS.name / job.lesson, box / SOLUTIONS.name / job.lesson,
+                    ignore=shutil.ignore_patterns("*.ipynb"))
     (box / "submitted" / job.student / job.lesson / f"{job.lesson}.ipynb").write_text(json.dumps(notebook))
     return box
 
@@ -159,7 +162,7 @@ def in_worker(gib: float):
 
 
 class Worker:
-    """A long-lived `autograde.worker --serve` process; one that overruns is killed with its kernel."""
+    """A long-lived `autograde.worker` process; one that overruns is killed with its kernel."""
 
     def __init__(self, log: Path, limits: Limits):
         self.log, self.limits, self.proc = log, limits, None
@@ -172,7 +175,7 @@ class Worker:
         env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads, PYTHONWARNINGS="ignore")
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("a") as err:
-            self.proc = subprocess.Popen([sys.executable, "-m", "autograde.worker", "--serve"], cwd=CONFIG_DIR,
+            self.proc = subprocess.Popen([sys.executable, "-m", "autograde.worker"], cwd=CONFIG_DIR,
                                          env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err,
                                          text=True, start_new_session=True,
                                          preexec_fn=in_worker(self.limits.memory_gib))

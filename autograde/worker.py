@@ -1,5 +1,4 @@
-"""Grade submissions, each in a sandbox of its own: `python -m autograde.worker --serve` (jobs on stdin),
-or one: `python -m autograde.worker SANDBOX STUDENT LESSON CELL_TIMEOUT NOTEBOOK_TIMEOUT`.
+"""Grade submissions, each in a sandbox of its own: `python -m autograde.worker`, jobs on stdin.
 
 The sandbox is a small nbgrader course (its own gradebook, the lesson's source and the one
 submitted notebook), so parallel workers never share a sqlite file. nbgrader does the work, in
@@ -64,8 +63,8 @@ def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_tim
     api = NbGraderAPI(config=course_config(root, cell_timeout, notebook_timeout))
     outcome = api.autograde(lesson, student)
     if not outcome["success"]:
-        return {"status": "not graded: nbgrader failed: " + outcome.get("error", "").strip().splitlines()[-1:][0]
-                if outcome.get("error") else "not graded: nbgrader failed"}
+        lines = (outcome.get("error") or "").strip().splitlines()
+        return {"status": "not graded: nbgrader failed" + (f": {lines[-1]}" if lines else "")}
     autograded = root / "autograded" / student / lesson / f"{lesson}.ipynb"
     nb = json.loads(autograded.read_text())
     silent = silent_passes(nb)
@@ -76,13 +75,13 @@ def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_tim
             grade_row = gb.find_grade(gid, lesson, lesson, student)
             grade_row.auto_score = 0
         gb.db.commit()
-    feedback = api.generate_feedback(lesson, student)
+    api.generate_feedback(lesson, student)  # the driver hands the page out when it exists
     with Gradebook(db_url) as gb:
         submission = gb.find_submission(lesson, student)
         parts = {g.name: g.score for n in submission.notebooks for g in n.grades}
     notes = stop_reasons(nb)
     return {"status": "graded" + (f" ({'; '.join(notes)})" if notes else ""), "parts": parts,
-            "findings": [list(f) for f in silent], "feedback": bool(feedback["success"])}
+            "findings": [list(f) for f in silent]}
 
 
 def serve() -> int:
@@ -99,14 +98,5 @@ def serve() -> int:
     return 0
 
 
-def main(argv: list[str]) -> int:
-    if argv == ["--serve"]:
-        return serve()
-    root, student, lesson = Path(argv[0]), argv[1], argv[2]
-    cell_timeout, notebook_timeout = int(argv[3]), int(argv[4])
-    write_json(root / "result.json", grade(root, student, lesson, cell_timeout, notebook_timeout))
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(serve())
