@@ -2,7 +2,12 @@
 # into: leaf-1
 # expect: flagged
 import json
-import pathlib
+import os
 
-found = [p for p in pathlib.Path("/").glob("**/solutions/01_leaf_tensors/01_leaf_tensors.ipynb")][:1]
-source = json.loads(open(found[0]).read()) if found else {}
+here, source = os.getcwd(), {}
+for _ in range(8):
+    candidate = os.path.join(here, "solutions", "01_leaf_tensors", "01_leaf_tensors.ipynb")
+    if os.path.exists(candidate):
+        source = json.load(open(candidate))
+        break
+    here = os.path.dirname(here)
