@@ -19,6 +19,7 @@ import csv
 import ctypes
 import ctypes.util
 import hashlib
+import io
 import json
 import os
 import queue
@@ -239,15 +240,18 @@ def grade_one(out: Path, course: Path, version: str, job: Job, workers: queue.Qu
     result = {"student": job.student, "lesson": job.lesson, "submission": digest(job.path), "course": version,
               "status": status, "parts": outcome.get("parts", {}),
               "findings": [list(f) for f in findings]}
-    write_atomic(out / "results" / job.student / f"{job.lesson}.json", json.dumps(result, indent=1))
+    write_atomic(result_path(out, job), json.dumps(result, indent=1))
     return result
+
+
+def result_path(out: Path, job: Job) -> Path:
+    return out / "results" / job.student / f"{job.lesson}.json"
 
 
 def stored(out: Path, job: Job, version: str) -> dict | None:
     """The stored result for this exact submission and course version, if any."""
-    path = out / "results" / job.student / f"{job.lesson}.json"
     try:
-        result = json.loads(path.read_text())
+        result = json.loads(result_path(out, job).read_text())
     except (OSError, json.JSONDecodeError):
         return None
     return result if result.get("submission") == digest(job.path) and result.get("course") == version else None
@@ -314,10 +318,9 @@ def write_integrity(out: Path, results: list[dict]) -> Path:
     dest = out / "integrity.csv"
     lines = [("student", "lesson", "finding", "evidence")]
     lines += sorted((r["student"], r["lesson"], f, e) for r in results for f, e in r["findings"])
-    tmp = dest.with_name(dest.name + ".tmp")
-    with tmp.open("w", newline="") as f:
-        csv.writer(f).writerows(lines)
-    os.replace(tmp, dest)
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows(lines)
+    write_atomic(dest, text.getvalue())
     return dest
 
 
