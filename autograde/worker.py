@@ -23,6 +23,7 @@ from traitlets.config import Config, PyFileConfigLoader
 from .execute import BoundedExecute
 from .feedback import HideHiddenTests
 from .integrity import silent_passes, stream_text
+from .kernels import ForkedKernelManager
 
 CONFIG = Path(__file__).resolve().parent / "nbgrader_config.py"
 
@@ -35,6 +36,8 @@ def course_config(root: Path, cell_timeout: int, notebook_timeout: int) -> Confi
     config.Autograde.autograde_preprocessors = steps
     config.BoundedExecute.timeout = cell_timeout
     config.BoundedExecute.notebook_timeout = notebook_timeout
+    config.BoundedExecute.kernel_manager_class = ForkedKernelManager
+    config.BoundedExecute.shutdown_kernel = "immediate"  # its outputs are in; a polite exit costs torch ~1 s
     config.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
     return config
 

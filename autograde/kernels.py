@@ -1,0 +1,161 @@
+"""Grading kernels forked from a warm parent, so a class does not pay torch's start-up once per notebook.
+
+A fresh kernel spends about 3 s of CPU before a lesson's first line: Python and ipykernel start,
+torch and the course helpers are imported, and torch imports torch._dynamo at the first optimizer.
+Grading a class paid that for every submission. Here each worker keeps one fork server that has
+imported all of it once; every notebook gets a kernel forked from it: a private copy-on-write copy
+of that process, so nothing one notebook does can reach another or the server. The notebook's own
+`import torch` still runs and finds the module ready; a learner's torch.py beside the notebook can
+no longer stand in for torch.
+
+The server: `python -m autograde.kernels`, one launch request per line on stdin ({"argv", "cwd",
+"env"}), the kernel's pid per line on stdout. ForkedKernelManager is the jupyter_client kernel
+manager that asks it, and falls back to an ordinary launch for any kernel that is not ipykernel.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+from jupyter_client.manager import AsyncKernelManager
+
+WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "matplotlib_inline.backend_inline", "torch", "torch._dynamo",
+        "torch.nn", "torch.optim", "numpy", "matplotlib", "ipywidgets", "pitfalls", "pitfalls.widgets",
+        "pitfalls.checks")
+LAUNCHER = ["-m", "ipykernel_launcher"]
+
+
+def die_with_parent() -> None:
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def serve() -> None:
+    """The fork server's loop: import once, then fork one kernel per request."""
+    die_with_parent()
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")  # as ipykernel would
+    os.environ.setdefault("PYTORCH_NVML_BASED_CUDA_CHECK", "1")  # asking about GPUs must not start CUDA here
+    if sys.path and sys.path[0] in ("", os.getcwd()):
+        del sys.path[0]
+    import importlib
+    for name in WARM:
+        importlib.import_module(name)
+    import torch
+    if torch.cuda.is_initialized():  # a forked child could not use CUDA then
+        raise SystemExit("the fork server initialised CUDA; kernels are started the ordinary way")
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped as they exit
+    replies = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)  # whatever else writes to stdout (a kernel's C code, say) goes to the log, not the replies
+    for line in sys.stdin:
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            run_kernel(request, replies.fileno())
+        replies.write(f"{pid}\n")
+        replies.flush()
+
+
+def run_kernel(request: dict, replies: int) -> None:
+    """In the forked child: become the process `python -m ipykernel_launcher ARGS` would have been."""
+    try:
+        os.close(replies)
+        os.setsid()  # its own process group, as jupyter_client gives every kernel: interrupts reach only it
+        die_with_parent()
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        parent = str(os.getppid())  # the kernel watches the server, its real parent, and dies with it
+        os.environ["JPY_PARENT_PID"] = parent
+        os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+        import random
+        random.seed()  # a fresh process would not share its random state with its siblings
+        sys.argv = ["ipykernel_launcher", *request["argv"], f"--IPKernelApp.parent_handle={parent}"]
+        from ipykernel import kernelapp
+        kernelapp.launch_new_instance()
+    finally:
+        os._exit(0)
+
+
+class ForkServer:
+    """One fork server per worker process, started on first use."""
+
+    _lock = threading.Lock()
+    _proc: subprocess.Popen | None = None
+
+    @classmethod
+    def launch(cls, argv: list[str], cwd: str, env: dict) -> int:
+        with cls._lock:
+            if cls._proc is None or cls._proc.poll() is not None:
+                cls._proc = subprocess.Popen([sys.executable, "-m", "autograde.kernels"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, text=True, env=dict(os.environ))
+            cls._proc.stdin.write(json.dumps({"argv": argv, "cwd": cwd, "env": env}) + "\n")
+            cls._proc.stdin.flush()
+            reply = cls._proc.stdout.readline()
+        if not reply.strip():
+            raise RuntimeError("the kernel fork server stopped")
+        return int(reply)
+
+
+class ForkedProcess:
+    """What jupyter_client needs of a Popen, for a kernel that is the fork server's child, not ours."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int):
+        self.pid, self.returncode = pid, None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = -signal.SIGKILL  # the server reaps it; its exit status is not ours to read
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(str(self.pid), timeout)
+            time.sleep(0.02)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, signum)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+class ForkedKernelManager(AsyncKernelManager):
+    """A kernel manager whose ipykernel kernels come from the worker's fork server."""
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        if kernel_cmd[1:3] != LAUNCHER or os.path.realpath(kernel_cmd[0]) != os.path.realpath(sys.executable):
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        try:
+            pid = ForkServer.launch(kernel_cmd[3:], kw.get("cwd") or os.getcwd(), dict(kw.get("env") or os.environ))
+        except (OSError, RuntimeError, ValueError):
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        provisioner = self.provisioner
+        provisioner.process, provisioner.pid, provisioner.pgid = ForkedProcess(pid), pid, pid
+        self._reconcile_connection_info(provisioner.connection_info)
+
+
+if __name__ == "__main__":
+    serve()
