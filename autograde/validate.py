@@ -51,7 +51,7 @@ def check(nb, workdir: Path) -> list[tuple[str, float, float, str]]:
     """Run the notebook; (grade_id, score, points, message) for every test cell."""
     os.environ["NBGRADER_EXECUTION"] = "validate"
     client = NotebookClient(nb, timeout=TIMEOUT, allow_errors=True, kernel_name="python3",
-                            resources={"metadata": {"path": str(workdir)}})
+                            shutdown_kernel="immediate", resources={"metadata": {"path": str(workdir)}})
     client.execute(stderr=subprocess.DEVNULL)  # the kernel's own start-up chatter
     results = []
     for cell in nb.cells:
