@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test test-browser lint release validate autograde pictures clean
+.PHONY: help install lab test test-browser lint release validate autograde bench pictures clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ validate: install ## self-check one notebook: make validate NB=notebooks/01_leaf
 
 autograde: install ## grade a class: make autograde SUBMISSIONS=dir [OUT=build/grading] [JOBS=n] [REGRADE=1]
 	$(PY) -m autograde.grade "$(SUBMISSIONS)" --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS)) $(if $(filter 1,$(REGRADE)),--regrade)
+
+bench: install ## measure lessons, memory, grading against stock nbgrader, redraw [STUDENTS=20]; writes bench/results.*
+	$(PY) -m bench $(if $(STUDENTS),--students $(STUDENTS)) $(if $(JOBS),--jobs $(JOBS))
 
 pictures: install ## redraw the explorer pictures in assets/pictures/ (README, slides)
 	$(PY) -m pitfalls.gallery assets/pictures

@@ -1,15 +1,14 @@
-"""Grading throughput: the course's parallel driver against stock sequential nbgrader, same class, same run.
+"""Grading throughput: `make autograde` against stock sequential `nbgrader autograde`, same class, same run.
 
 A synthetic class of N students × every lesson (solved, catalogued wrong answers and blank notebooks
-in a fixed mix) is graded twice: by `python -m autograde.grade` (one worker per core), and by stock
-nbgrader (`nbgrader autograde LESSON` for each lesson, then `generate_feedback` and `export`, as an
-instructor runs it). Both produce grades and feedback for every submission.
-Run: python -m bench.grading [--students N] [--jobs J]
+in a fixed mix) is graded twice: by the course's driver (`python -m autograde.grade`: one worker
+per core, grades, feedback pages and the integrity report), and by stock nbgrader with the course's
+nbgrader_config.py, one `nbgrader autograde LESSON` after another, grades only. The floor is what
+running each submission's notebook alone would cost, spread perfectly over the cores.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -24,9 +23,9 @@ from autograde.nbgrader_cli import nbgrader
 from tests.submissions import catalogue, solved, with_wrong_answer
 
 
-def synthetic_class(root: Path, students: int) -> int:
-    """Write the class folder; return the number of submissions."""
-    count = 0
+def synthetic_class(root: Path, students: int) -> dict[str, int]:
+    """Write the class folder; return how many submissions each lesson has."""
+    counts = {}
     for name, lesson in lessons().items():
         wrong = catalogue(lesson)
         for i in range(students):
@@ -40,8 +39,8 @@ def synthetic_class(root: Path, students: int) -> int:
             path = root / f"s{i:03d}" / name / f"{name}.ipynb"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(nb))
-            count += 1
-    return count
+        counts[name] = students
+    return counts
 
 
 def timed(fn) -> float:
@@ -57,46 +56,27 @@ def ours(class_dir: Path, out: Path, jobs: int) -> None:
         raise SystemExit("autograde.grade failed:\n" + result.stderr[-2000:])
 
 
-def stock(class_dir: Path, course: Path) -> dict[str, float]:
-    """Stock nbgrader, sequential, with the course's own nbgrader_config.py."""
+def stock(class_dir: Path, course: Path) -> float:
+    """Seconds for stock `nbgrader autograde`, lesson after lesson, on the whole class."""
     names = list(lessons())
     for name in names:
         shutil.copytree(SOLUTIONS / name, course / "solutions" / name)
         nbgrader("generate_assignment", name, "--force", root=course)
     shutil.copytree(class_dir, course / "submitted")
-    steps = {}
-    steps["autograde"] = timed(lambda: [nbgrader("autograde", name, "--force", root=course) for name in names])
-    steps["feedback"] = timed(lambda: [nbgrader("generate_feedback", name, "--force", root=course) for name in names])
-    steps["export"] = timed(lambda: nbgrader("export", f"--to={course / 'grades.csv'}", root=course))
-    return steps
+    return timed(lambda: [nbgrader("autograde", name, "--force", root=course) for name in names])
 
 
-def measure(students: int = 20, jobs: int | None = None) -> dict:
-    jobs = jobs or os.cpu_count() or 1
+def measure(lesson_seconds: dict[str, float], students: int = 20, jobs: int | None = None, progress=print) -> dict:
+    """Both graders on one synthetic class; `lesson_seconds` (one notebook alone) gives the floor."""
+    jobs = jobs or len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        n = synthetic_class(root / "class", students)
+        counts = synthetic_class(root / "class", students)
+        progress(f"make autograde, {jobs} workers")
         ours_s = timed(lambda: ours(root / "class", root / "ours", jobs))
-        stock_steps = stock(root / "class", root / "stock")
-    stock_s = sum(stock_steps.values())
-    return {"students": students, "submissions": n, "jobs": jobs, "ours_s": round(ours_s, 1),
-            "stock_s": round(stock_s, 1), "stock_steps_s": {k: round(v, 1) for k, v in stock_steps.items()},
-            "ratio": round(stock_s / ours_s, 2)}
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--students", type=int, default=20)
-    parser.add_argument("--jobs", type=int, default=None)
-    args = parser.parse_args()
-    r = measure(args.students, args.jobs)
-    print(f"{r['submissions']} submissions ({r['students']} students × {r['submissions'] // r['students']} lessons)")
-    print("| grader | seconds | submissions per minute |\n|---|---:|---:|")
-    rows = ((f"make autograde, {r['jobs']} workers", r["ours_s"]), ("stock nbgrader, sequential", r["stock_s"]))
-    for label, s in rows:
-        print(f"| {label} | {s:.0f} | {60 * r['submissions'] / s:.1f} |")
-    print(f"\nspeed-up: {r['ratio']:.2f}× (stock: {r['stock_steps_s']})")
-
-
-if __name__ == "__main__":
-    main()
+        progress("stock nbgrader autograde, sequential")
+        stock_s = stock(root / "class", root / "stock")
+    submissions = sum(counts.values())
+    floor_s = sum(lesson_seconds[name] * n for name, n in counts.items()) / jobs
+    return {"students": students, "submissions": submissions, "jobs": jobs, "ours_s": ours_s,
+            "stock_s": stock_s, "floor_s": floor_s, "speedup": stock_s / ours_s, "vs_floor": floor_s / ours_s}

@@ -2,7 +2,6 @@
 
 A slider move in StepThrough or GraphExplorer costs one `svg_bytes(graph_figure(graph))`; the
 static PNG (for exported HTML and feedback) is timed beside it.
-Run: python -m bench.redraw
 """
 
 from __future__ import annotations
@@ -48,9 +47,3 @@ def measure(sizes=(50, 100, 200)) -> list[dict]:
         })
     return rows
 
-
-if __name__ == "__main__":
-    print("| nodes | widget redraw (SVG), median ms | static PNG, median ms |")
-    print("|---:|---:|---:|")
-    for row in measure():
-        print(f"| {row['nodes']} | {row['widget_svg_ms']:.0f} | {row['static_png_ms']:.0f} |")

@@ -1,0 +1,55 @@
+"""`make bench`: the course's speed, memory and grading throughput on this machine.
+
+Writes bench/results.json, bench/results.md and bench/results.png, and refreshes the table in the
+README. Everything is measured one thing at a time, so no measurement competes with another.
+Run: python -m bench [--students N] [--jobs J] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+from . import grading, lessons, machine, redraw, report
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=20, help="synthetic class size (× every lesson)")
+    parser.add_argument("--jobs", type=int, default=None, help="grading workers (default: one per core)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each notebook; the median is kept")
+    args = parser.parse_args()
+    began = time.perf_counter()
+
+    def step(what: str) -> None:
+        print(f"[{time.perf_counter() - began:5.0f} s] {what}", flush=True)
+
+    results = {"date": date.today().isoformat(), "machine": machine.describe()}
+    step(machine.line(results["machine"]))
+    step("floor: fresh kernel, and fresh kernel + import torch")
+    results["floor"] = lessons.floor(args.repeat)
+    step(f"lessons: each solutions notebook {args.repeat} times in a fresh kernel")
+    results["lessons"] = lessons.measure(args.repeat)
+    step("explorer redraw: 50, 100 and 200 nodes")
+    results["redraw"] = redraw.measure()
+    step(f"grading: {args.students} students × every lesson")
+    seconds = {name: row["wall_s"] for name, row in results["lessons"].items()}
+    results["grading"] = grading.measure(seconds, args.students, args.jobs, progress=lambda s: step("  " + s))
+    results["seconds"] = time.perf_counter() - began
+
+    table = report.markdown(results)
+    (HERE / "results.json").write_text(json.dumps(results, indent=1) + "\n")
+    (HERE / "results.md").write_text(table)
+    (HERE / "results.png").write_bytes(report.plot(results))
+    readme = "README table refreshed" if report.update_readme(HERE.parent / "README.md", table) else "no README table"
+    step(f"wrote bench/results.json, bench/results.md, bench/results.png; {readme}\n")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
