@@ -36,14 +36,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nbgrader.api import Gradebook
+from nbgrader.apps import NbGraderAPI
 from tqdm import tqdm
 
 from .export import FIXED
 from .integrity import scan
 from .lessons import REPO, SOLUTIONS, Lesson, lessons
-from .nbgrader_cli import CONFIG_DIR, last_error, nbgrader
+from .nbgrader_cli import CONFIG_DIR, bin_on_path, last_error, nbgrader
 from .rebuild import grade_id, is_answer, rebuild, text
 from .screen import STUDENT_ID, problem, read_notebook
+from .worker import course_settings
 
 SAMPLE_CLASS = REPO / "autograde" / "sample_class"
 DEFAULT_OUT = REPO / "build" / "grading"
@@ -126,11 +128,14 @@ def prepare_course(out: Path, names: list[str]) -> tuple[Path, str]:
     if stamp.exists() and stamp.read_text() == version:
         return course, version
     shutil.rmtree(course, ignore_errors=True)
+    bin_on_path(os.environ)
+    api = NbGraderAPI(config=course_settings(course))  # in this process: nbgrader is imported once
     for name in names:
         shutil.copytree(SOLUTIONS / name, course / SOLUTIONS.name / name)
-        result = nbgrader("generate_assignment", name, "--force", root=course)
-        if result.returncode != 0:
-            raise SystemExit(f"could not prepare {name} for grading: {last_error(result)}")
+        outcome = api.generate_assignment(name, force=True)
+        if not outcome["success"]:
+            lines = (outcome.get("error") or outcome.get("log") or "").strip().splitlines()
+            raise SystemExit(f"could not prepare {name} for grading: {lines[-1] if lines else 'nbgrader failed'}")
     shutil.copy2(course / "gradebook.db", course / "template.db")
     write_atomic(stamp, version)
     return course, version
@@ -169,8 +174,7 @@ class Worker:
         self.log, self.limits, self.proc = log, limits, None
 
     def start(self) -> None:
-        env = dict(os.environ)
-        env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+        env = bin_on_path(dict(os.environ))
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
         threads = str(max(1, (os.cpu_count() or 1) // self.limits.jobs))
         env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads, PYTHONWARNINGS="ignore")

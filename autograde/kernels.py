@@ -88,22 +88,30 @@ def run_kernel(request: dict, replies: int) -> None:
 
 
 class ForkServer:
-    """One fork server per worker process, started on first use."""
+    """One fork server per worker process, started on first use; if it cannot serve, kernels start as usual."""
 
+    command = [sys.executable, "-m", "autograde.kernels"]
+    failed = False
     _lock = threading.Lock()
     _proc: subprocess.Popen | None = None
 
     @classmethod
     def launch(cls, argv: list[str], cwd: str, env: dict) -> int:
         with cls._lock:
+            if cls.failed:
+                raise RuntimeError("the kernel fork server could not start")
             if cls._proc is None or cls._proc.poll() is not None:
-                cls._proc = subprocess.Popen([sys.executable, "-m", "autograde.kernels"], stdin=subprocess.PIPE,
-                                             stdout=subprocess.PIPE, text=True, env=dict(os.environ))
-            cls._proc.stdin.write(json.dumps({"argv": argv, "cwd": cwd, "env": env}) + "\n")
-            cls._proc.stdin.flush()
-            reply = cls._proc.stdout.readline()
-        if not reply.strip():
-            raise RuntimeError("the kernel fork server stopped")
+                cls._proc = subprocess.Popen(cls.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                                             env=dict(os.environ))
+            try:
+                cls._proc.stdin.write(json.dumps({"argv": argv, "cwd": cwd, "env": env}) + "\n")
+                cls._proc.stdin.flush()
+                reply = cls._proc.stdout.readline()
+            except OSError:
+                reply = ""
+            if not reply.strip():
+                cls.failed = True  # once is enough: every later kernel starts the ordinary way
+                raise RuntimeError("the kernel fork server stopped")
         return int(reply)
 
 

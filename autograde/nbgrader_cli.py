@@ -12,11 +12,17 @@ from .lessons import REPO
 CONFIG_DIR = Path(__file__).resolve().parent  # nbgrader reads nbgrader_config.py from its cwd
 
 
+def bin_on_path(env: dict) -> dict:
+    """nbgrader starts `alembic` as a program: the environment's bin/ must be on PATH."""
+    here = str(Path(sys.executable).parent)
+    if here not in env.get("PATH", "").split(os.pathsep):
+        env["PATH"] = os.pathsep.join([here, env.get("PATH", "")])
+    return env
+
+
 def nbgrader(*args: str, root: Path | None = None) -> subprocess.CompletedProcess:
     """`nbgrader ARGS` on this course; `root` moves its working files (gradebook, submitted …)."""
-    env = dict(os.environ)
-    # nbgrader starts `alembic` as a program: the environment's bin/ must be on PATH.
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env = bin_on_path(dict(os.environ))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     command = [sys.executable, "-m", "nbgrader", *args]
     if root is not None:

@@ -28,10 +28,16 @@ from .kernels import ForkedKernelManager
 CONFIG = Path(__file__).resolve().parent / "nbgrader_config.py"
 
 
-def course_config(root: Path, cell_timeout: int, notebook_timeout: int) -> Config:
-    """The course's nbgrader config, pointed at the sandbox, with bounded execution and clean feedback."""
+def course_settings(root: Path) -> Config:
+    """The course's nbgrader config (autograde/nbgrader_config.py), pointed at another course folder."""
     config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
     config.CourseDirectory.root = str(root)
+    return config
+
+
+def course_config(root: Path, cell_timeout: int, notebook_timeout: int) -> Config:
+    """The course's nbgrader config, pointed at the sandbox, with bounded execution and clean feedback."""
+    config = course_settings(root)
     steps = [BoundedExecute if step is Execute else step for step in Autograde.autograde_preprocessors.default()]
     config.Autograde.autograde_preprocessors = steps
     config.BoundedExecute.timeout = cell_timeout

@@ -6,6 +6,7 @@ import asyncio
 import os
 import re
 import signal
+import sys
 import time
 
 import nbformat
@@ -98,3 +99,13 @@ def test_kernels_die_with_the_fork_server(tmp_path):
         time.sleep(0.1)
     os.kill(pid, signal.SIGKILL)
     pytest.fail("a forked kernel outlived its fork server")
+
+
+def test_kernels_start_the_ordinary_way_when_the_fork_server_cannot_start(tmp_path, monkeypatch):
+    monkeypatch.setattr(ForkServer, "command", [sys.executable, "-c", "raise SystemExit('no server here')"])
+    monkeypatch.setattr(ForkServer, "_proc", None)
+    monkeypatch.setattr(ForkServer, "failed", False)
+    for _ in range(2):
+        nb = run(["import os; print(os.getppid())"], tmp_path)
+        assert text(nb.cells[0]).strip() == str(os.getpid())  # launched by this process, not forked
+    assert ForkServer.failed
