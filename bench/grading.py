@@ -18,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograde.lessons import REPO, SOLUTIONS, lessons
+from autograde.grade import prepare_course
+from autograde.lessons import REPO, lessons
 from autograde.nbgrader_cli import nbgrader
 from tests.submissions import catalogue, solved, with_wrong_answer
 
@@ -59,9 +60,8 @@ def ours(class_dir: Path, out: Path, jobs: int) -> None:
 def stock(class_dir: Path, course: Path) -> float:
     """Seconds for stock `nbgrader autograde`, lesson after lesson, on the whole class."""
     names = list(lessons())
-    for name in names:
-        shutil.copytree(SOLUTIONS / name, course / "solutions" / name)
-        nbgrader("generate_assignment", name, "--force", root=course)
+    prepare_course(course, names)  # generate_assignment for every lesson: setting up, not timed
+    course = course / "course"
     shutil.copytree(class_dir, course / "submitted")
     return timed(lambda: [nbgrader("autograde", name, "--force", root=course) for name in names])
 
