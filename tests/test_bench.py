@@ -37,6 +37,7 @@ def test_the_table_names_the_machine_every_lesson_and_the_whole_course():
     assert "| 01_leaf_tensors | 4.4 s | 1.10 s, cell 3 `a &#124; b` | 669 MiB |" in table
     assert "**8.3 s**" in table
     assert "| 200 | 12.0 | 1.00× |" in table  # stock: 40 submissions in 200 s
+    assert "takes 0.72× the floor's time" in table
 
 
 def test_every_budget_holds_on_good_numbers():

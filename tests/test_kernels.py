@@ -43,6 +43,11 @@ def test_a_forked_kernel_comes_from_the_server_with_torch_already_imported(tmp_p
     assert (warm, own_group) == ("True", "True")
 
 
+def test_one_fork_server_serves_kernel_after_kernel(tmp_path):
+    parents = {text(run(["import os; print(os.getppid())"], tmp_path).cells[0]).strip() for _ in range(3)}
+    assert parents == {str(ForkServer._proc.pid)}
+
+
 def test_nothing_one_notebook_does_reaches_the_next(tmp_path):
     run(["import torch, pitfalls.checks as checks\n"
          "torch.allclose = lambda *a, **k: True\n"
