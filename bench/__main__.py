@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=20, help="synthetic class size (× every lesson)")
-    parser.add_argument("--jobs", type=int, default=None, help="grading workers (default: one per core)")
+    parser.add_argument("--jobs", type=int, default=None, help="grading workers (default: as make autograde)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each notebook; the median is kept")
     args = parser.parse_args()
     began = time.perf_counter()

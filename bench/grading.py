@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograde.grade import prepare_course
+from autograde.grade import default_jobs, prepare_course
 from autograde.lessons import REPO, lessons
 from autograde.nbgrader_cli import nbgrader
 from tests.submissions import catalogue, solved, with_wrong_answer
@@ -68,7 +68,8 @@ def stock(class_dir: Path, course: Path) -> float:
 
 def measure(lesson_seconds: dict[str, float], students: int = 20, jobs: int | None = None, progress=print) -> dict:
     """Both graders on one synthetic class; `lesson_seconds` (one notebook alone) gives the floor."""
-    jobs = jobs or len(os.sched_getaffinity(0))
+    jobs = jobs or default_jobs()
+    cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         counts = synthetic_class(root / "class", students)
@@ -77,6 +78,6 @@ def measure(lesson_seconds: dict[str, float], students: int = 20, jobs: int | No
         progress("stock nbgrader autograde, sequential")
         stock_s = stock(root / "class", root / "stock")
     submissions = sum(counts.values())
-    floor_s = sum(lesson_seconds[name] * n for name, n in counts.items()) / jobs
-    return {"students": students, "submissions": submissions, "jobs": jobs, "ours_s": ours_s,
+    floor_s = sum(lesson_seconds[name] * n for name, n in counts.items()) / cores
+    return {"students": students, "submissions": submissions, "jobs": jobs, "cores": cores, "ours_s": ours_s,
             "stock_s": stock_s, "floor_s": floor_s, "speedup": stock_s / ours_s, "vs_floor": floor_s / ours_s}

@@ -60,7 +60,7 @@ def markdown(results: dict) -> str:
             "| seconds | submissions per minute | stock ÷ this |", "|---|---:|---:|---:|"]
     rows = ((f"`make autograde`, {jobs} workers (grades, feedback, integrity report)", grading["ours_s"]),
             ("stock `nbgrader autograde`, sequential (grades only)", grading["stock_s"]),
-            (f"floor: each notebook run alone, summed, ÷ {jobs} cores", grading["floor_s"]))
+            (f"floor: each notebook run alone, summed, ÷ {grading['cores']} cores", grading["floor_s"]))
     for label, seconds in rows:
         out.append(f"| {label} | {seconds:.0f} | {60 * n / seconds:.1f} | {grading['stock_s'] / seconds:.2f}× |")
     out += ["", f"`make autograde` takes {grading['ours_s'] / grading['floor_s']:.2f}× the floor's time "
