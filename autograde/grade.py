@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import ctypes
-import ctypes.util
 import hashlib
 import io
 import json
@@ -41,6 +39,7 @@ from tqdm import tqdm
 
 from .export import FIXED
 from .integrity import scan
+from .kernels import die_with_parent, libc
 from .lessons import REPO, SOLUTIONS, Lesson, lessons
 from .nbgrader_cli import CONFIG_DIR, bin_on_path, last_error, nbgrader
 from .rebuild import grade_id, is_answer, rebuild, text
@@ -155,22 +154,26 @@ def sandbox(out: Path, course: Path, job: Job, notebook: dict) -> Path:
     return box
 
 
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def default_jobs() -> int:
     """One worker per core, plus one: a worker idles while its kernel runs and its kernel is gone while the
     worker writes feedback, so one more keeps every core busy (50 submissions on 2 cores: 59 s, not 67 s)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores + 1
+    return cores() + 1
 
 
 def in_worker(gib: float):
     """Runs in each worker before it starts: cap its memory (its kernels inherit the cap), and die
     with the driver, so a killed run leaves nothing behind that could write into the next one."""
     size = int(gib * 2**30)
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    libc()  # loaded here: finding it between fork and exec would not be safe
 
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (size, size))
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        die_with_parent()
     return apply
 
 
@@ -183,7 +186,7 @@ class Worker:
     def start(self) -> None:
         env = bin_on_path(dict(os.environ))
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-        threads = str(max(1, (os.cpu_count() or 1) // self.limits.jobs))
+        threads = str(max(1, cores() // self.limits.jobs))
         env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads, PYTHONWARNINGS="ignore")
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("a") as err:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import json
 import os
 import signal
@@ -33,9 +34,15 @@ WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "matplotlib_inline.backend_
 LAUNCHER = ["-m", "ipykernel_launcher"]
 
 
+@functools.cache
+def libc() -> ctypes.CDLL:
+    return ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+
+
 def die_with_parent() -> None:
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    """Be killed when the process that started this one ends (Linux PR_SET_PDEATHSIG): nothing outlives
+    the grading run. Safe between fork and exec once `libc()` has been called before the fork."""
+    libc().prctl(1, signal.SIGKILL)
 
 
 def serve() -> None:

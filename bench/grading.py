@@ -10,7 +10,6 @@ running each submission's notebook alone would cost, spread perfectly over the c
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograde.grade import default_jobs, prepare_course
+from autograde.grade import cores, default_jobs, prepare_course
 from autograde.lessons import REPO, lessons
 from autograde.nbgrader_cli import nbgrader
 from tests.submissions import catalogue, solved, with_wrong_answer
@@ -69,7 +68,7 @@ def stock(class_dir: Path, course: Path) -> float:
 def measure(lesson_seconds: dict[str, float], students: int = 20, jobs: int | None = None, progress=print) -> dict:
     """Both graders on one synthetic class; `lesson_seconds` (one notebook alone) gives the floor."""
     jobs = jobs or default_jobs()
-    cores = len(os.sched_getaffinity(0))
+    n_cores = cores()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         counts = synthetic_class(root / "class", students)
@@ -78,6 +77,6 @@ def measure(lesson_seconds: dict[str, float], students: int = 20, jobs: int | No
         progress("stock nbgrader autograde, sequential")
         stock_s = stock(root / "class", root / "stock")
     submissions = sum(counts.values())
-    floor_s = sum(lesson_seconds[name] * n for name, n in counts.items()) / cores
-    return {"students": students, "submissions": submissions, "jobs": jobs, "cores": cores, "ours_s": ours_s,
+    floor_s = sum(lesson_seconds[name] * n for name, n in counts.items()) / n_cores
+    return {"students": students, "submissions": submissions, "jobs": jobs, "cores": n_cores, "ours_s": ours_s,
             "stock_s": stock_s, "floor_s": floor_s, "speedup": stock_s / ours_s, "vs_floor": floor_s / ours_s}

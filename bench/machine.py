@@ -8,6 +8,8 @@ from pathlib import Path
 
 import torch
 
+from autograde.grade import cores
+
 
 def cpu_model() -> str:
     cpuinfo = Path("/proc/cpuinfo")
@@ -19,10 +21,9 @@ def cpu_model() -> str:
 
 
 def describe() -> dict:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "no GPU"
-    return {"cores": cores, "cpu": cpu_model(), "memory_gib": round(memory, 1), "gpu": gpu,
+    return {"cores": cores(), "cpu": cpu_model(), "memory_gib": round(memory, 1), "gpu": gpu,
             "torch": torch.__version__, "python": platform.python_version(), "os": platform.system()}
 
 
