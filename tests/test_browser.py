@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from autograde.lessons import REPO
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Lab, require_chromium, scratch_copy
@@ -24,6 +25,13 @@ RUN_SECONDS = 120
 NOTEBOOKS = [(kind, name) for name in LESSONS for kind in ("notebooks", "solutions")]
 EXPLORER = ".jp-OutputArea-output > .widget-vbox"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"  # every explorer is a VBox around its picture
+WATCH_FOR_A_RUN = """() => {
+  window.pitfallsRunSeen = false;
+  const queued = () => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+    .some(p => p.textContent.includes('*'));
+  new MutationObserver(() => { if (queued()) window.pitfallsRunSeen = true; })
+    .observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +68,23 @@ def open_notebook(lab: Lab, browser, path: str, height: int = 1000):
 
 
 def run_all(page) -> None:
-    """Run → Run All Cells, as a person would, then wait until no cell is queued or running."""
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='busy']", timeout=30_000)
+    """Run → Run All Cells, as a person would, then wait until no cell is queued or running.
+
+    That the run began is latched by watching for a queued or running prompt (`[*]`), not read
+    from the kernel's busy light, which a short run can turn off between two looks. A click the
+    freshly opened page swallowed is tried once more, as a person would.
+    """
+    page.evaluate(WATCH_FOR_A_RUN)
+    for attempt in (1, 2):
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        try:
+            page.wait_for_function("() => window.pitfallsRunSeen", timeout=15_000 * attempt)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    else:
+        pytest.fail("Run All did not queue a single cell")
     deadline = time.monotonic() + RUN_SECONDS
     while time.monotonic() < deadline:
         status = page.locator(".jp-Notebook-ExecutionIndicator").get_attribute("data-status")
