@@ -41,7 +41,7 @@ from .export import FIXED
 from .integrity import scan
 from .kernels import die_with_parent, libc
 from .lessons import REPO, SOLUTIONS, Lesson, lessons
-from .nbgrader_cli import CONFIG_DIR, bin_on_path, last_error, nbgrader
+from .nbgrader_cli import CONFIG_DIR, bin_on_path, course_env, last_error, nbgrader
 from .rebuild import grade_id, is_answer, rebuild, text
 from .screen import STUDENT_ID, problem, read_notebook
 from .worker import course_settings
@@ -184,8 +184,7 @@ class Worker:
         self.log, self.limits, self.proc = log, limits, None
 
     def start(self) -> None:
-        env = bin_on_path(dict(os.environ))
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+        env = course_env()
         threads = str(max(1, cores() // self.limits.jobs))
         env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads, PYTHONWARNINGS="ignore")
         self.log.parent.mkdir(parents=True, exist_ok=True)

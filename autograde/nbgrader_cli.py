@@ -20,14 +20,20 @@ def bin_on_path(env: dict) -> dict:
     return env
 
 
-def nbgrader(*args: str, root: Path | None = None) -> subprocess.CompletedProcess:
-    """`nbgrader ARGS` on this course; `root` moves its working files (gradebook, submitted …)."""
+def course_env() -> dict:
+    """This process's environment for a child that runs nbgrader on the course: the environment's
+    bin/ on PATH, and the repository importable (the course's exporter, preprocessors, helpers)."""
     env = bin_on_path(dict(os.environ))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    return env
+
+
+def nbgrader(*args: str, root: Path | None = None) -> subprocess.CompletedProcess:
+    """`nbgrader ARGS` on this course; `root` moves its working files (gradebook, submitted …)."""
     command = [sys.executable, "-m", "nbgrader", *args]
     if root is not None:
         command.append(f"--CourseDirectory.root={root}")
-    return subprocess.run(command, cwd=CONFIG_DIR, env=env, capture_output=True, text=True)
+    return subprocess.run(command, cwd=CONFIG_DIR, env=course_env(), capture_output=True, text=True)
 
 
 def last_error(result: subprocess.CompletedProcess) -> str:
