@@ -23,9 +23,8 @@ from autograde.nbgrader_cli import nbgrader
 from tests.submissions import catalogue, solved, with_wrong_answer
 
 
-def synthetic_class(root: Path, students: int) -> dict[str, int]:
-    """Write the class folder; return how many submissions each lesson has."""
-    counts = {}
+def synthetic_class(root: Path, students: int) -> None:
+    """Write the class folder: every student hands in every lesson."""
     for name, lesson in lessons().items():
         wrong = catalogue(lesson)
         for i in range(students):
@@ -39,8 +38,6 @@ def synthetic_class(root: Path, students: int) -> dict[str, int]:
             path = root / f"s{i:03d}" / name / f"{name}.ipynb"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(nb))
-        counts[name] = students
-    return counts
 
 
 def timed(fn) -> float:
@@ -71,12 +68,12 @@ def measure(lesson_seconds: dict[str, float], students: int = 20, jobs: int | No
     n_cores = cores()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        counts = synthetic_class(root / "class", students)
+        synthetic_class(root / "class", students)
         progress(f"make autograde, {jobs} workers")
         ours_s = timed(lambda: ours(root / "class", root / "ours", jobs))
         progress("stock nbgrader autograde, sequential")
         stock_s = stock(root / "class", root / "stock")
-    submissions = sum(counts.values())
-    floor_s = sum(lesson_seconds[name] * n for name, n in counts.items()) / n_cores
+    submissions = students * len(lesson_seconds)
+    floor_s = students * sum(lesson_seconds.values()) / n_cores
     return {"students": students, "submissions": submissions, "jobs": jobs, "cores": n_cores, "ours_s": ours_s,
             "stock_s": stock_s, "floor_s": floor_s, "speedup": stock_s / ours_s, "vs_floor": floor_s / ours_s}
