@@ -38,6 +38,11 @@ def worst(results: dict) -> dict[str, tuple[float, str]]:
             "redraw": (at_100["widget_svg_ms"], f"{at_100['nodes']} nodes")}
 
 
+def repeats(results: dict) -> int:
+    """How many runs of each notebook the medians were taken over (`--repeat`)."""
+    return min(len(row["runs_s"]) for row in results["lessons"].values())
+
+
 def held(name: str, value: float) -> bool:
     _, limit, higher, _, _ = BUDGETS[name]
     return value >= limit if higher else value < limit
@@ -47,7 +52,8 @@ def markdown(results: dict) -> str:
     machine, lessons, floor = results["machine"], results["lessons"], results["floor"]
     grading, redraw = results["grading"], results["redraw"]
     out = [f"Measured {results['date']} on {line(machine)} (`make bench`, {results['seconds'] / 60:.1f} min).", ""]
-    out += ["| lesson | run, median of 3 | slowest cell | peak kernel memory |", "|---|---:|---|---:|"]
+    out += [f"| lesson | run, median of {repeats(results)} | slowest cell | peak kernel memory |",
+            "|---|---:|---|---:|"]
     for name, row in lessons.items():
         cell = row["slowest_cell"]
         out.append(f"| {name} | {row['wall_s']:.1f} s | {cell['seconds']:.2f} s, cell {cell['index']} "
@@ -86,7 +92,7 @@ def plot(results: dict) -> bytes:
     left.bar(names, [floor] * len(walls), color="#bbbbbb", label="kernel + import torch")
     left.bar(names, [w - floor for w in walls], bottom=floor, color="#4c72b0", label="the lesson")
     left.axhline(BUDGETS["lesson"][1], color="#c44e52", linestyle="--", label="budget")
-    left.set(title="lesson run time, median of 3", ylabel="seconds", xlabel="lesson", ylim=(0, 24))
+    left.set(title=f"lesson run time, median of {repeats(results)}", ylabel="seconds", xlabel="lesson", ylim=(0, 24))
     left.legend(loc="upper left", fontsize=8, ncols=3)
     memory.bar(names, [row["peak_mib"] for row in lessons.values()], color="#55a868")
     memory.axhline(BUDGETS["memory"][1], color="#c44e52", linestyle="--", label="budget")

@@ -26,6 +26,13 @@ RESULTS = {
 }
 
 
+def test_the_table_says_how_many_runs_each_median_is_of():
+    results = copy.deepcopy(RESULTS)
+    for row in results["lessons"].values():
+        row["runs_s"] = row["runs_s"] * 2 + [row["wall_s"]]
+    assert "| lesson | run, median of 7 |" in report.markdown(results)
+
+
 def budget_rows(table: str) -> dict[str, str]:
     rows = table.split("| budget |")[1].splitlines()[2:]
     return {row.split("|")[1].strip(): row.split("|")[-2].strip() for row in rows if row.startswith("|")}
@@ -34,6 +41,7 @@ def budget_rows(table: str) -> dict[str, str]:
 def test_the_table_names_the_machine_every_lesson_and_the_whole_course():
     table = report.markdown(RESULTS)
     assert "2 cores (test CPU), 24 GiB memory, no GPU, Linux, Python 3.11.7, torch 2.13.0+cpu" in table
+    assert "| lesson | run, median of 3 |" in table
     assert "| 01_leaf_tensors | 4.4 s | 1.10 s, cell 3 `a &#124; b` | 669 MiB |" in table
     assert "**8.3 s**" in table
     assert "| 200 | 12.0 | 1.00× |" in table  # stock: 40 submissions in 200 s
