@@ -24,6 +24,7 @@ PATTERNS = [
                                           r"os\s*\.\s*(listdir|walk|scandir|system|popen|remove)|"
                                           r"read_text|read_bytes|write_text"),
 ]
+SCORE_LINE = "Partial credit:"  # pitfalls.checks.SCORE_LINE (importing it here would import torch)
 GUARDED = {"torch", "checks", "pitfalls", "np", "numpy", "F", "nn", "math", "random"}
 
 
@@ -82,11 +83,18 @@ def stream_text(out: dict) -> str:
     return "".join(text) if isinstance(text, list) else str(text)
 
 
-def silent_passes(nb: dict) -> list[tuple[str, str]]:
-    """Test cells that ended without an error but never printed their closing "Success!".
+def closed(printed: str, outs: list[dict]) -> bool:
+    """A test cell's own closing line: "Success!", or a predict part's partial-credit line beside its score."""
+    scored = any(o.get("output_type") == "execute_result" for o in outs)
+    return "Success!" in printed or (scored and any(line.startswith(SCORE_LINE) for line in printed.splitlines()))
 
-    Every test cell ends with print("Success!"): a cell that finished without it was rewritten,
-    swallowed or cut short by something other than its own asserts.
+
+def silent_passes(nb: dict) -> list[tuple[str, str]]:
+    """Test cells that ended without an error but never printed their closing line.
+
+    Every test cell ends with print("Success!") (a predict part: with "Success!" or its partial-credit
+    line): a cell that finished without it was rewritten, swallowed or cut short by something other
+    than its own asserts.
     """
     found = []
     for cell in nb.get("cells", []):
@@ -96,7 +104,7 @@ def silent_passes(nb: dict) -> list[tuple[str, str]]:
         outs = cell.get("outputs", [])
         errored = any(o.get("output_type") == "error" for o in outs)
         printed = "".join(stream_text(o) for o in outs if o.get("output_type") == "stream")
-        if not errored and "Success!" not in printed:
+        if not errored and not closed(printed, outs):
             evidence = printed.strip()[:120] or "(no output)"
             found.append((f"{meta['grade_id']}: passed without printing Success!", evidence))
     return found

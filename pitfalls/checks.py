@@ -88,8 +88,11 @@ def expect_keys(answers: Any, keys: list[str], name: str, kind: type = bool, say
     extra = [k for k in answers if k not in keys]
     if missing or extra:
         fail(f"{name} should have exactly the keys {keys}; missing {missing}, unexpected {extra}.")
+    say = say or ("True or False" if kind is bool else f"a {kind.__name__}")
+    unanswered = [k for k in keys if answers[k] is None]
+    if unanswered:
+        fail(f"{name} is not answered yet: replace the None of {unanswered} with {say}.")
     for key in keys:
-        say = say or ("True or False" if kind is bool else f"a {kind.__name__}")
         expect_type(answers[key], kind, f"{name}[{key!r}]", f"Replace each None with {say}.")
 
 
@@ -109,6 +112,59 @@ def expect_choices(answers: Any, choices: dict[str, str], keys: list[str], name:
         if answers[key] not in choices:
             fail(f"{name}[{key!r}] is {_show(answers[key])}; answer with one of {list(choices)}: "
                  + "; ".join(f"{c!r} = {meaning}" for c, meaning in choices.items()) + ".")
+
+
+class Predictions:
+    """Grade a dict of predictions item by item, with partial credit for the items that are right.
+
+    A predict part's test cell makes one of these, checks some items visibly with a reason for each
+    (`item`), checks the rest in its hidden tests (`items`), and ends with `score()` as its last
+    expression: nbgrader reads that number as the cell's points. The structure is checked first
+    (a dict with exactly these keys, every value answered with the right type): a malformed answer
+    raises, and earns nothing.
+    """
+
+    def __init__(self, answers: Any, keys: list[str], name: str, points: float,
+                 choices: dict[str, str] | None = None, kind: type = bool):
+        if choices is None:
+            expect_keys(answers, keys, name, kind)
+        else:
+            expect_choices(answers, choices, keys, name)
+        self.answers, self.keys, self.name, self.points = answers, list(keys), name, float(points)
+        self.right: dict[str, bool] = {}  # key -> right, in the order the items were checked
+        self.reasons: dict[str, str] = {}
+
+    def item(self, key: str, expected: Any, why: str = "") -> bool:
+        """Check one prediction; when it is wrong, say what was given, what was expected, and why."""
+        if key in self.right:
+            return self.right[key]
+        given = self.answers[key]
+        ok = _type(given) is _type(expected) and given == expected
+        self.right[key] = ok
+        if not ok:
+            self.reasons[key] = f"{self.name}[{key!r}]: yours is {_show(given)}, expected {_show(expected)}. {why}"
+        return ok
+
+    def items(self, truth: dict[str, Any], why: str = "") -> None:
+        """Check several predictions at once (items already checked keep their first result)."""
+        for key, expected in truth.items():
+            self.item(key, expected, why)
+
+    def score(self) -> float:
+        """Print a line per wrong item and the closing line; return the points earned."""
+        wrong = [k for k, ok in self.right.items() if not ok]
+        for key in wrong:
+            print("✗ " + self.reasons[key].strip())
+        earned = round(self.points * (len(self.right) - len(wrong)) / len(self.right), 2) if self.right else 0.0
+        if not wrong and self.right:
+            print("Success!")
+        else:
+            print(f"{SCORE_LINE} {earned:g} of {self.points:g} points: "
+                  f"{len(self.right) - len(wrong)} of {len(self.right)} predictions in {self.name} are right.")
+        return earned
+
+
+SCORE_LINE = "Partial credit:"  # how a predict part's closing line starts when some items are wrong
 
 
 def expect_backward(loss: Any, name: str, hint: str = "") -> None:

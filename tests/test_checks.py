@@ -95,7 +95,7 @@ def test_choices_must_be_one_of_the_named_outcomes():
     checks.expect_choices({"a": "fine"}, outcomes, ["a"], "p")
     with pytest.raises(checks.CheckFailed, match=r"p\['a'\] is 'error'; answer with one of \['raises', 'fine'\]"):
         checks.expect_choices({"a": "error"}, outcomes, ["a"], "p")
-    with pytest.raises(checks.CheckFailed, match="should be a str.*Replace each None with 'raises' or 'fine'"):
+    with pytest.raises(checks.CheckFailed, match=r"not answered yet: replace the None of \['a'\] with 'raises' or 'fine'"):
         checks.expect_choices({"a": None}, outcomes, ["a"], "p")
 
 
@@ -116,3 +116,39 @@ def test_replacing_backward_does_not_fool_the_check(monkeypatch):
     y.mul_(2)
     with pytest.raises(checks.CheckFailed):
         checks.expect_backward(y.sum(), "loss")
+
+
+def test_predictions_give_partial_credit_and_say_which_item_is_wrong(capsys):
+    answers = {"a": True, "b": False, "c": True, "d": True}
+    graded = checks.Predictions(answers, ["a", "b", "c", "d"], "p", points=2)
+    graded.item("b", True, "b saved its output.")
+    graded.items({"a": True, "b": False, "c": True, "d": True})  # b keeps its first result
+    assert graded.score() == 1.5
+    out = capsys.readouterr().out
+    assert "p['b']: yours is False, expected True. b saved its output." in out
+    assert out.splitlines()[-1] == "Partial credit: 1.5 of 2 points: 3 of 4 predictions in p are right."
+
+
+def test_predictions_all_right_print_success_and_earn_every_point(capsys):
+    graded = checks.Predictions({"a": "fine"}, ["a"], "p", points=2, choices={"fine": "ok", "raises": "no"})
+    graded.item("a", "fine")
+    assert graded.score() == 2.0
+    assert capsys.readouterr().out.splitlines() == ["Success!"]
+
+
+def test_predictions_that_are_not_answered_yet_earn_nothing_and_say_so():
+    with pytest.raises(checks.CheckFailed, match=r"not answered yet: replace the None of \['b'\]"):
+        checks.Predictions({"a": True, "b": None}, ["a", "b"], "p", points=2)
+
+
+def test_a_prediction_of_the_wrong_type_is_wrong_even_when_it_compares_equal():
+    graded = checks.Predictions({"a": True}, ["a"], "p", points=1)
+    graded.answers["a"] = 1  # an int that == True
+    graded.item("a", True)
+    assert graded.score() == 0.0
+
+
+def test_the_grader_recognises_the_partial_credit_line():
+    from autograde import integrity
+
+    assert integrity.SCORE_LINE == checks.SCORE_LINE
