@@ -159,9 +159,52 @@ class Predictions:
         if not wrong and self.right:
             print("Success!")
         else:
-            print(f"{SCORE_LINE} {earned:g} of {self.points:g} points: "
-                  f"{len(self.right) - len(wrong)} of {len(self.right)} predictions in {self.name} are right.")
+            print(f"{SCORE_LINE} {earned:g} of {self.points:g} points: {self._tally(len(self.right) - len(wrong))}")
         return earned
+
+    def _tally(self, right: int) -> str:
+        return f"{right} of {len(self.right)} predictions in {self.name} are right."
+
+
+class PredictedSet(Predictions):
+    """Grade a predicted set member by member, with partial credit for the share of members right.
+
+    Each member of the truth or of the answer is one item: a true member named, or a false one left
+    out, is right; a true member missed, or a false one added, is wrong. A false member rightly left
+    out is no item at all (else an empty set would earn points for every distractor), so once every
+    member is checked (`items`) the score is |answer ∩ truth| / |answer ∪ truth| of the points.
+    """
+
+    def __init__(self, answers: Any, name: str, points: float, kind: type = str):
+        hint = "Answer with a set: {\"a\", \"b\"}."
+        expect_type(answers, set, name, hint)
+        for member in answers:
+            expect_type(member, kind, f"the member {_show(member)} of {name}", hint)
+        self.answers, self.keys, self.name, self.points = answers, [], name, float(points)
+        self.right: dict[Any, bool] = {}
+        self.reasons: dict[Any, str] = {}
+
+    def item(self, key: Any, expected: bool, why: str = "") -> bool:
+        """Check one member: `expected` says whether it belongs in the set."""
+        if key in self.right:
+            return self.right[key]
+        given = key in self.answers
+        if not given and not expected:
+            return True  # rightly left out: nothing to count
+        self.right[key] = given == expected
+        if not self.right[key]:
+            what = "is missing" if expected else "should not have"
+            self.reasons[key] = f"{self.name} {what} {_show(key)}. {why}"
+        return self.right[key]
+
+    def items(self, truth: set, why: str = "") -> None:
+        """Check every member of the truth and of the answer (members already checked keep their result)."""
+        for key in sorted(truth | self.answers, key=_repr):
+            self.item(key, key in truth, why)
+
+    def _tally(self, right: int) -> str:
+        return (f"{right} of the {len(self.right)} members checked are right "
+                f"(a member missing from {self.name}, or there but not in the truth, is wrong).")
 
 
 SCORE_LINE = "Partial credit:"  # how a predict part's closing line starts when some items are wrong

@@ -26,6 +26,12 @@ class WrongAnswer:
     answer: str  # grade_id of the answer cell it replaces
     loses: tuple[str, ...]  # grade_ids of test cells that must score zero; empty = a right variant
     source: str
+    scores: tuple[tuple[str, float], ...] = ()  # (grade_id, points) of parts it earns partial credit on
+
+    def expected(self, parts: dict[str, float]) -> dict[str, float]:
+        """The points each graded part must give this answer: 0 if it loses it, its partial score, or full."""
+        partial = dict(self.scores)
+        return {part: 0.0 if part in self.loses else partial.get(part, points) for part, points in parts.items()}
 
 
 def answer_cells(nb: dict) -> dict[str, dict]:
@@ -63,11 +69,15 @@ def catalogue(lesson: Lesson) -> list[WrongAnswer]:
     Header lines say what the file replaces and what it must cost:
         # answer: leaf-2
         # loses: leaf-2-tests          (empty for a right answer that must keep every point)
+        # scores: leaf-1-tests=1.5     (optional: a predict part it earns partial credit on)
     """
     found = []
     for path in sorted((CATALOGUE / lesson.name).glob("*.py")):
         text = path.read_text()
-        header = dict(re.findall(r"^# (answer|loses):[ \t]*(.*)$", text, re.MULTILINE))
+        header = dict(re.findall(r"^# (answer|loses|scores):[ \t]*(.*)$", text, re.MULTILINE))
         loses = tuple(x.strip() for x in header.get("loses", "").split(",") if x.strip())
-        found.append(WrongAnswer(lesson.name, path.stem, header["answer"].strip(), loses, text.rstrip("\n")))
+        scores = tuple((part.strip(), float(points)) for part, points in
+                       (x.split("=") for x in header.get("scores", "").split(",") if x.strip()))
+        found.append(WrongAnswer(lesson.name, path.stem, header["answer"].strip(), loses, text.rstrip("\n"),
+                                 scores))
     return found

@@ -152,3 +152,46 @@ def test_the_grader_recognises_the_partial_credit_line():
     from autograde import integrity
 
     assert integrity.SCORE_LINE == checks.SCORE_LINE
+
+
+def test_predicted_set_scores_the_members_right_over_the_members_in_either_set(capsys):
+    graded = checks.PredictedSet({"a", "b", "x"}, "keys", points=2)
+    graded.item("a", True, "a is a parameter.")
+    graded.item("m", False, "m is not persistent.")  # rightly left out: not counted
+    graded.items({"a", "b", "c"}, "Read the tree.")
+    assert graded.score() == 1.0  # right: a, b; wrong: c missing, x added
+    out = capsys.readouterr().out.splitlines()
+    assert "✗ keys is missing 'c'. Read the tree." in out
+    assert "✗ keys should not have 'x'. Read the tree." in out
+    assert out[-1].startswith("Partial credit: 1 of 2 points: 2 of the 4 members checked are right")
+
+
+def test_predicted_set_gives_an_empty_answer_nothing_for_the_members_it_rightly_leaves_out():
+    graded = checks.PredictedSet(set(), "keys", points=2)
+    graded.item("m", False)
+    graded.items({"a", "b"})
+    assert graded.score() == 0.0
+
+
+def test_predicted_set_all_right_prints_success(capsys):
+    graded = checks.PredictedSet({"a", "b"}, "keys", points=2)
+    graded.item("m", False)
+    graded.items({"a", "b"})
+    assert graded.score() == 2.0
+    assert capsys.readouterr().out.splitlines() == ["Success!"]
+
+
+def test_predicted_set_refuses_a_list_and_members_of_the_wrong_type():
+    with pytest.raises(checks.CheckFailed, match=r"keys should be a set, but yours is list"):
+        checks.PredictedSet(["a"], "keys", points=2)
+    with pytest.raises(checks.CheckFailed, match=r"the member 1 of keys should be a str"):
+        checks.PredictedSet({"a", 1}, "keys", points=2)
+
+    class EqualsEveryKey(str):
+        __hash__ = str.__hash__
+
+        def __eq__(self, other):
+            return True
+
+    with pytest.raises(checks.CheckFailed, match=r"should be a str"):
+        checks.PredictedSet({EqualsEveryKey("a")}, "keys", points=2)

@@ -33,10 +33,9 @@ def test_untouched_release_scores_zero_on_every_part(graded, lesson):
 
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.lesson}:{w.name}")
 def test_wrong_answer_loses_exactly_its_parts(graded, wrong):
+    """Every part scores what the catalogue says: 0 where it loses, its partial credit, full elsewhere."""
     row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
-    expected = {part: 0.0 if part in wrong.loses else points
-                for part, points in LESSONS[wrong.lesson].parts.items()}
-    assert parts(row, wrong.lesson) == expected
+    assert parts(row, wrong.lesson) == pytest.approx(wrong.expected(LESSONS[wrong.lesson].parts), abs=0.005)
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -48,13 +47,31 @@ def test_every_graded_part_has_a_catalogued_wrong_answer(lesson):
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_catalogue_names_real_cells(lesson):
     answers = set(answer_cells(json.loads(LESSONS[lesson].release.read_text())))
+    parts = LESSONS[lesson].parts
     for wrong in catalogue(LESSONS[lesson]):
         assert wrong.answer in answers, wrong.name
-        assert set(wrong.loses) <= set(LESSONS[lesson].parts), wrong.name
+        assert set(wrong.loses) <= set(parts), wrong.name
+        for part, points in wrong.scores:  # a partial score is partial: 0 belongs in loses, full in neither
+            assert part in parts and part not in wrong.loses and 0 < points < parts[part], wrong.name
+
+
+def test_catalogue_header_reads_partial_scores_and_stays_compatible(tmp_path, monkeypatch):
+    from autograde.lessons import Lesson
+    from tests import submissions
+
+    (tmp_path / "99_x").mkdir()
+    (tmp_path / "99_x" / "a-old.py").write_text("# answer: a\n# loses: a-tests\nx = 1\n")
+    (tmp_path / "99_x" / "a-new.py").write_text("# answer: a\n# loses: b-tests\n# scores: c-tests=1.5\nx = 2\n")
+    monkeypatch.setattr(submissions, "CATALOGUE", tmp_path)
+    parts = {"a-tests": 2.0, "b-tests": 1.0, "c-tests": 2.0}
+    found = {w.name: w for w in submissions.catalogue(Lesson("99_x", parts))}
+    assert found["a-old"].scores == ()
+    assert found["a-old"].expected(parts) == {"a-tests": 0.0, "b-tests": 1.0, "c-tests": 2.0}
+    assert found["a-new"].expected(parts) == {"a-tests": 2.0, "b-tests": 0.0, "c-tests": 1.5}
 
 
 def test_a_warning_on_stderr_never_costs_a_right_answer(graded):
-    warning_cases = [w for w in WRONG if not w.loses and "warn" in w.source.lower()]
+    warning_cases = [w for w in WRONG if not w.loses and not w.scores and "warn" in w.source.lower()]
     assert warning_cases, "the catalogue must hold a right answer that makes torch warn"
     for wrong in warning_cases:
         row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
