@@ -2,10 +2,10 @@
 # answer: pics-3
 # loses: pics-3-tests
 state_dict_keys = [
-    "class_weights",
-    "encoder.0.weight", "encoder.0.bias",
-    "encoder.1.weight", "encoder.1.bias",
-    "encoder.1.running_mean", "encoder.1.running_var", "encoder.1.num_batches_tracked",
-    "classifier.weight", "classifier.bias",
-    "head.weight", "head.bias",
+    "body.0.weight", "body.0.bias",
+    "body.2.0.weight", "body.2.0.bias",
+    "body.2.0.running_mean", "body.2.0.running_var", "body.2.0.num_batches_tracked",
+    "body.2.1.weight", "body.2.1.bias",
+    "score.weight", "export.weight",
+    "temperature", "seen",
 ]

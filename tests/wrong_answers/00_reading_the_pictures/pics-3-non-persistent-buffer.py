@@ -1,11 +1,12 @@
-# Counts the buffer registered with persistent=False.
+# Counts the buffer registered with persistent=False: 13 of 14 keys checked are right.
 # answer: pics-3
-# loses: pics-3-tests
+# loses:
+# scores: pics-3-tests=1.86
 state_dict_keys = {
-    "class_weights", "mask",
-    "encoder.0.weight", "encoder.0.bias",
-    "encoder.1.weight", "encoder.1.bias",
-    "encoder.1.running_mean", "encoder.1.running_var", "encoder.1.num_batches_tracked",
-    "classifier.weight", "classifier.bias",
-    "head.weight", "head.bias",
+    "body.0.weight", "body.0.bias",
+    "body.2.0.weight", "body.2.0.bias",
+    "body.2.0.running_mean", "body.2.0.running_var", "body.2.0.num_batches_tracked",
+    "body.2.1.weight", "body.2.1.bias",
+    "score.weight", "export.weight",
+    "temperature", "seen", "noise",
 }

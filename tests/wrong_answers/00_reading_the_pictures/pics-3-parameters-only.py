@@ -1,9 +1,11 @@
-# Thinks state_dict holds parameters only.
+# Thinks state_dict holds parameters only: misses the BatchNorm buffers and seen (9 of 13 right).
 # answer: pics-3
-# loses: pics-3-tests
+# loses:
+# scores: pics-3-tests=1.38
 state_dict_keys = {
-    "encoder.0.weight", "encoder.0.bias",
-    "encoder.1.weight", "encoder.1.bias",
-    "classifier.weight", "classifier.bias",
-    "head.weight", "head.bias",
+    "body.0.weight", "body.0.bias",
+    "body.2.0.weight", "body.2.0.bias",
+    "body.2.1.weight", "body.2.1.bias",
+    "score.weight", "export.weight",
+    "temperature",
 }

@@ -1,10 +1,12 @@
-# Thinks a module reachable by two names is saved once, as modules() visits it once.
+# Thinks a module reachable by two names is saved once, as modules() visits it once (12 of 13 right).
 # answer: pics-3
-# loses: pics-3-tests
+# loses:
+# scores: pics-3-tests=1.85
 state_dict_keys = {
-    "class_weights",
-    "encoder.0.weight", "encoder.0.bias",
-    "encoder.1.weight", "encoder.1.bias",
-    "encoder.1.running_mean", "encoder.1.running_var", "encoder.1.num_batches_tracked",
-    "classifier.weight", "classifier.bias",
+    "body.0.weight", "body.0.bias",
+    "body.2.0.weight", "body.2.0.bias",
+    "body.2.0.running_mean", "body.2.0.running_var", "body.2.0.num_batches_tracked",
+    "body.2.1.weight", "body.2.1.bias",
+    "score.weight",
+    "temperature", "seen",
 }

@@ -1,0 +1,5 @@
+# Reads the answer off a model a locked cell built (section 3's Net) instead of predicting: the model
+# asked about is another one, shown only as code, so not one key is right.
+# answer: pics-3
+# loses: pics-3-tests
+state_dict_keys = set(Net().state_dict())
