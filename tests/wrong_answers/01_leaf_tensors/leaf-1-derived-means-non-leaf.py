@@ -1,6 +1,8 @@
-# Believes anything computed from another tensor is a non-leaf, even without grad or under no_grad.
+# Believes anything computed from another tensor is a non-leaf, even without grad or under no_grad:
+# scaled and frozen are wrong, 6 of 8 right.
 # answer: leaf-1
-# loses: leaf-1-tests
+# loses:
+# scores: leaf-1-tests=1.5
 is_leaf_prediction = {
     "w": True,
     "x": True,

@@ -1,6 +1,8 @@
-# Believes .to() always makes a new tensor, even when nothing needs converting.
+# Believes .to() always makes a new tensor, even when nothing needs converting:
+# same is wrong, 7 of 8 right.
 # answer: leaf-1
-# loses: leaf-1-tests
+# loses:
+# scores: leaf-1-tests=1.75
 is_leaf_prediction = {
     "w": True,
     "x": True,
