@@ -1,4 +1,6 @@
-# Believes every in-place write breaks backward, whatever was saved.
+# Believes every in-place write breaks backward, whatever was saved:
+# B, D, F and G are wrong, 4 of 8 right.
 # answer: inplace-1
-# loses: inplace-1-tests
+# loses:
+# scores: inplace-1-tests=1.0
 raises_prediction = {"A": True, "B": True, "C": True, "D": True, "E": True, "F": True, "G": True, "H": True}

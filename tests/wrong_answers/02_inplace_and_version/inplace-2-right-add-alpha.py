@@ -1,4 +1,4 @@
-# A right answer written differently: add_ with alpha, and zeroing the gradient in place.
+# A right answer written differently: add_ with alpha, one no_grad block per parameter.
 # answer: inplace-2
 # loses:
 def sgd_step_(params, lr):

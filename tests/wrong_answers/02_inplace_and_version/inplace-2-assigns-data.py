@@ -1,0 +1,10 @@
+# Assigns a new tensor to p.data: the same Parameter with the right values, but the write is invisible
+# to autograd (no version bump), so a graph from before the step silently uses the new values.
+# answer: inplace-2
+# loses: inplace-2-version-tests
+def sgd_step_(params, lr):
+    with torch.no_grad():
+        for p in params:
+            if p.grad is not None:
+                p.data = p - lr * p.grad
+                p.grad = None
