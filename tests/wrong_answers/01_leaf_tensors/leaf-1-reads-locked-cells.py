@@ -2,4 +2,5 @@
 # there to read (and the w and h of earlier cells are other tensors).
 # answer: leaf-1
 # loses: leaf-1-tests
-is_leaf_prediction = {n: globals()[n].is_leaf for n in ["w", "x", "h", "first", "scaled", "frozen", "same", "wide"]}
+is_leaf_prediction = {"w": w.is_leaf, "x": x.is_leaf, "h": h.is_leaf, "first": first.is_leaf,
+                      "scaled": scaled.is_leaf, "frozen": frozen.is_leaf, "same": same.is_leaf, "wide": wide.is_leaf}
