@@ -50,3 +50,36 @@ def test_unusable_file_is_one_line_and_exit_2(tmp_path, content, says):
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and says in result.stderr
+
+
+def test_each_part_is_one_line_with_its_message_and_no_traceback():
+    result = validate(FIRST.release)
+    lines = result.stdout.splitlines()
+    for part in FIRST.parts:
+        line = next(line for line in lines if f"  {part} " in line)
+        assert line.startswith("FAIL") and line.split("0/", 1)[1][3:].strip(), f"{line}: no message"
+    assert "not answered yet" in result.stdout
+    assert "Traceback" not in result.stdout and "File " not in result.stdout
+    assert lines[-1].startswith(f"0 of {len(FIRST.parts)} parts pass the visible tests; {len(FIRST.parts)} failed")
+
+
+def test_json_gives_the_validate_button_every_part_and_the_summary():
+    result = subprocess.run([sys.executable, "-m", "autograde.validate", "--json", str(FIRST.release)], cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert [p["grade_id"] for p in report["parts"]] == list(FIRST.parts)
+    assert all(p["score"] == 0 and p["message"] for p in report["parts"])
+    assert report["summary"].startswith("0 of")
+
+
+def test_a_wrong_prediction_is_named_on_its_own_line_below_its_part():
+    from autograde.validate import Part, report
+
+    parts = [Part("pics-1-tests", 1.2, 2, "✗ will_raise['A']: yours is False, expected True. exp saves its output.\n"
+                                          "✗ will_raise['C']: yours is True, expected False."),
+             Part("pics-2-tests", 1, 1, "")]
+    lines = report(parts).splitlines()
+    assert lines[0].split() == ["FAIL", "pics-1-tests", "1.2/2", *parts[0].message.splitlines()[0].split()]
+    assert lines[1] == " " * lines[0].index("✗") + "✗ will_raise['C']: yours is True, expected False."
+    assert lines[2].split() == ["PASS", "pics-2-tests", "1/1"]
