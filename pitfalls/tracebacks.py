@@ -65,11 +65,14 @@ def _show_briefly(shell, etype, value, tb, tb_offset=None):
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
         return None
     sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb  # what %tb prints in full
-    if hasattr(value, "_render_traceback_"):
-        stb = value._render_traceback_()
-    else:
-        filenames = getattr(shell.compile, "_filename_map", {})
-        stb = brief(value, filenames.get)
+    try:
+        if hasattr(value, "_render_traceback_"):
+            stb = value._render_traceback_()
+        else:
+            stb = brief(value, getattr(shell.compile, "_filename_map", {}).get)
+    except Exception:  # an error whose str() itself fails: IPython's own display copes with it
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+        return None
     shell._showtraceback(etype, value, stb)
     return stb
 

@@ -72,6 +72,8 @@ def test_in_ipython_errors_are_brief_checks_are_their_message_and_tb_prints_ever
     assert capsys.readouterr().out.strip() == "x: yours is 1, expected 2. Look there."
     shell.run_cell("x = (")
     assert "SyntaxError" in capsys.readouterr().out, "IPython's own display of a syntax error stays"
+    shell.run_cell("class Odd(Exception):\n    def __str__(self):\n        raise ValueError\nraise Odd()")
+    assert "Odd" in capsys.readouterr().out and shell.custom_exceptions == (Exception,), "still installed"
 
 
 def test_outside_ipython_nothing_is_installed():
