@@ -67,7 +67,7 @@ def why_failed(cell) -> str:
         if output.output_type == "stream" and output.name == "stderr":
             return "wrote to stderr (graders count that as a failure): " + output.text.strip()[:200]
     printed = "".join(o.text for o in cell.outputs if o.output_type == "stream")
-    wrong = [line for line in printed.splitlines() if line.startswith(WRONG_ITEM)]
+    wrong = [line.removeprefix(WRONG_ITEM) for line in printed.splitlines() if line.startswith(WRONG_ITEM)]
     return "\n".join(wrong) or "scored below full marks"
 
 

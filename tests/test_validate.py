@@ -76,10 +76,31 @@ def test_json_gives_the_validate_button_every_part_and_the_summary():
 def test_a_wrong_prediction_is_named_on_its_own_line_below_its_part():
     from autograde.validate import Part, report
 
-    parts = [Part("pics-1-tests", 1.2, 2, "✗ will_raise['A']: yours is False, expected True. exp saves its output.\n"
-                                          "✗ will_raise['C']: yours is True, expected False."),
+    parts = [Part("pics-1-tests", 1.2, 2, "will_raise['A']: yours is False, expected True. exp saves its output.\n"
+                                          "will_raise['C']: yours is True, expected False."),
              Part("pics-2-tests", 1, 1, "")]
     lines = report(parts).splitlines()
     assert lines[0].split() == ["FAIL", "pics-1-tests", "1.2/2", *parts[0].message.splitlines()[0].split()]
-    assert lines[1] == " " * lines[0].index("✗") + "✗ will_raise['C']: yours is True, expected False."
+    assert lines[1] == " " * lines[0].index("will_raise") + "will_raise['C']: yours is True, expected False."
     assert lines[2].split() == ["PASS", "pics-2-tests", "1/1"]
+
+
+def test_a_part_says_what_its_test_said_never_its_traceback():
+    import nbformat
+
+    from autograde.validate import why_failed
+
+    def cell(*outputs):
+        return nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output(**o) for o in outputs])
+
+    check = {"output_type": "error", "ename": "CheckFailed", "evalue": "x: yours is 1, expected 2.",
+             "traceback": ["frames", "of", "checks.py"]}
+    torch_error = {"output_type": "error", "ename": "RuntimeError", "evalue": "one of the variables…\nHint: …",
+                   "traceback": []}
+    unanswered = {"output_type": "error", "ename": "NotImplementedError", "evalue": "", "traceback": []}
+    partial = {"output_type": "stream", "name": "stdout",
+               "text": "✗ p['b']: yours is True, expected False. Why.\nPartial credit: 1 of 2 points: 1 of 2 …\n"}
+    assert why_failed(cell(check)) == "x: yours is 1, expected 2."
+    assert why_failed(cell(torch_error)) == "RuntimeError: one of the variables…"
+    assert why_failed(cell(unanswered)).startswith("not answered yet")
+    assert why_failed(cell(partial)) == "p['b']: yours is True, expected False. Why."
