@@ -15,10 +15,10 @@ PYTEST_ARGS ?=
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab test test-browser lint release validate autograde bench pictures clean
+.PHONY: help install lab lab-instructor test test-browser lint release validate autograde bench pictures clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 install: $(STAMP) ## create .venv and install the pinned requirements (seconds when up to date)
 
@@ -30,8 +30,14 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-lab: install ## open JupyterLab on the student notebooks
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+# The server imports autograde.lab (Validate, the save hook) from this checkout.
+JUPYTER_LAB := PYTHONPATH=$(CURDIR) $(CURDIR)/$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root)
+
+lab: install ## open JupyterLab on the student notebooks, as a learner sees it
+	$(JUPYTER_LAB) --config=lab/student_config.py $(LAB_ARGS)
+
+lab-instructor: install ## JupyterLab on the whole course with nbgrader's Formgrader and Create Assignment
+	cd autograde && $(JUPYTER_LAB) --config=$(CURDIR)/lab/instructor_config.py $(LAB_ARGS)
 
 test: install ## run the whole test suite (lint, units, notebooks, real nbgrader grading, browser)
 	$(BIN)/ruff check pitfalls autograde tests bench

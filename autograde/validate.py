@@ -1,7 +1,9 @@
 """`make validate NB=path`: a learner's self-check of one notebook, part by part.
 
 Runs the notebook in a fresh kernel, scores each test cell the way nbgrader scores it, and
-exits non-zero when any part fails (stock `nbgrader validate` exits 0 either way).
+exits non-zero when any part fails (stock `nbgrader validate` exits 0 either way). Each part is one
+line, its message first: what the check said, never the cell's source or a traceback. The Validate
+button in `make lab` shows the same parts (autograde/lab.py runs this with --json).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import nbformat
@@ -35,54 +38,93 @@ def load(path: Path):
     return nbformat.reads(json.dumps(nb), as_version=4), None
 
 
-def first_failure(cell) -> str:
-    """The last line of the error a test cell raised: the message the test wrote for the learner."""
+WRONG_ITEM = "✗ "  # how pitfalls.checks.Predictions prints a wrong prediction (importing it would import torch)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One graded part as the learner should read it."""
+
+    grade_id: str
+    score: float
+    points: float
+    message: str  # why it lost points, message first ("" when it passes); one line per wrong prediction
+
+    @property
+    def passed(self) -> bool:
+        return self.score == self.points
+
+
+def why_failed(cell) -> str:
+    """What a failed test cell said: a check's own words, the first line of any other error, or the
+    predictions it marked wrong."""
     for output in cell.outputs:
-        if output.output_type == "error" and output.ename == "NotImplementedError":
-            return "not answered yet: the answer cell still raises NotImplementedError"
+        if output.output_type == "error" and output.ename == "NotImplementedError" and not output.evalue:
+            return "not answered yet: the answer cell still raises NotImplementedError()"
         if output.output_type == "error":
-            return f"{output.ename}: {output.evalue}".splitlines()[0][:400]
+            said = output.evalue if output.ename == "CheckFailed" else f"{output.ename}: {output.evalue}"
+            return said.strip().splitlines()[0][:400] if said.strip() else output.ename
         if output.output_type == "stream" and output.name == "stderr":
             return "wrote to stderr (graders count that as a failure): " + output.text.strip()[:200]
-    return "scored below full marks"
+    printed = "".join(o.text for o in cell.outputs if o.output_type == "stream")
+    wrong = [line.removeprefix(WRONG_ITEM) for line in printed.splitlines() if line.startswith(WRONG_ITEM)]
+    return "\n".join(wrong) or "scored below full marks"
 
 
-def check(nb, workdir: Path) -> list[tuple[str, float, float, str]]:
-    """Run the notebook; (grade_id, score, points, message) for every test cell."""
+def check(nb, workdir: Path) -> list[Part]:
+    """Run the notebook; one Part for every test cell, in notebook order."""
     os.environ["NBGRADER_EXECUTION"] = "validate"
     client = NotebookClient(nb, timeout=TIMEOUT, allow_errors=True, kernel_name="python3",
                             shutdown_kernel="immediate", resources={"metadata": {"path": str(workdir)}})
     client.execute(stderr=subprocess.DEVNULL)  # the kernel's own start-up chatter
-    results = []
+    parts = []
     for cell in nb.cells:
         if not is_grade(cell) or cell.cell_type != "code":
             continue
         score, points = determine_grade(cell)
-        message = "" if score == points else first_failure(cell)
+        message = "" if score == points else why_failed(cell)
         if is_locked(cell) and cell.metadata.nbgrader.get("checksum") not in (None, compute_checksum(cell)):
             message = (message + "; " if message else "") + "this test cell was edited: grading uses the original"
-        results.append((cell.metadata.nbgrader.grade_id, score, points, message))
-    return results
+        parts.append(Part(cell.metadata.nbgrader.grade_id, score, points, message))
+    return parts
+
+
+def summary(parts: list[Part]) -> str:
+    """One sentence for the whole notebook."""
+    passed = sum(p.passed for p in parts)
+    got, total = sum(p.score for p in parts), sum(p.points for p in parts)
+    failed = f"; {len(parts) - passed} failed" if passed < len(parts) else ""
+    return (f"{passed} of {len(parts)} parts pass the visible tests{failed} ({got:g}/{total:g} points). "
+            "Hidden tests run when your work is graded.")
+
+
+def report(parts: list[Part]) -> str:
+    """A line per part, the message first after its mark; a wrong prediction per line below its part."""
+    width = max((len(p.grade_id) for p in parts), default=0)
+    lines = []
+    for p in parts:
+        head = f"{'PASS' if p.passed else 'FAIL'}  {p.grade_id:{width}}  {f'{p.score:g}/{p.points:g}':>7}  "
+        first, *more = p.message.splitlines() or [""]
+        lines.append((head + first).rstrip())
+        lines += [" " * len(head) + line for line in more]
+    return "\n".join([*lines, "", summary(parts)])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebook", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the parts as JSON (for the Validate button)")
     args = parser.parse_args(argv)
     nb, why = load(args.notebook)
     if nb is None:
         print(f"cannot validate {why}", file=sys.stderr)
         return 2
-    results = check(nb, args.notebook.resolve().parent)
-    for grade_id, score, points, message in results:
-        mark = "PASS" if score == points else "FAIL"
-        print(f"{mark}  {grade_id:24} {score:g}/{points:g}  {message}".rstrip())
-    passed = sum(score == points for _, score, points, _ in results)
-    got = sum(score for _, score, _, _ in results)
-    total = sum(points for _, _, points, _ in results)
-    print(f"\n{passed} of {len(results)} parts pass the visible tests ({got:g}/{total:g} points). "
-          "Hidden tests run when your work is graded.")
-    return 0 if passed == len(results) else 1
+    parts = check(nb, args.notebook.resolve().parent)
+    if args.json:
+        print(json.dumps({"parts": [asdict(p) for p in parts], "summary": summary(parts)}))
+    else:
+        print(report(parts))
+    return 0 if all(p.passed for p in parts) else 1
 
 
 if __name__ == "__main__":

@@ -7,13 +7,19 @@ replaces it does not change what these checks compute.
 
 from __future__ import annotations
 
+import ast
+import inspect
+import textwrap
 import warnings
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import torch
 
 _allclose = torch.allclose
+_np_allclose = np.allclose
+_ndarray = np.ndarray
 _backward = torch.Tensor.backward
 _Tensor = torch.Tensor
 _Parameter = torch.nn.Parameter
@@ -24,6 +30,29 @@ _repr = repr
 class CheckFailed(AssertionError):
     """A test found a wrong answer; the message says what was given, what was expected, and why."""
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for a failed check: its message alone. The frames are the checks' own,
+        never the learner's, so they would only push the message down."""
+        return [str(self)]
+
+
+def _number(v: Any) -> str:
+    """A number as a person reads it: six significant digits, a float still looks like a float."""
+    if _type(v) is not float:
+        return _repr(v)
+    text = f"{v:.6g}"
+    return text + ".0" if text.lstrip("-").isdigit() else text
+
+
+def _listed(items: list[str], total: int, limit: int) -> str:
+    """Items joined by commas, cut between two items (never inside one) to fit `limit` characters."""
+    shown: list[str] = []
+    for item in items:
+        if len(", ".join([*shown, item, "…"])) > limit:
+            break
+        shown.append(item)
+    return ", ".join(shown + (["…"] if len(shown) < total else []))
+
 
 def _show(value: Any, limit: int = 120) -> str:
     """A short description of a learner's value that no custom __repr__ can hijack."""
@@ -31,18 +60,30 @@ def _show(value: Any, limit: int = 120) -> str:
     if kind in (bool, int, float, str, _type(None)):
         text = _repr(value)
     elif kind in (_Tensor, _Parameter):
-        text = _tensor_repr(value)
-    elif kind in (tuple, list):
-        text = f"{kind.__name__} of {len(value)} [" + ", ".join(_show(v, 50) for v in value[:4]) + "]"
+        text = _tensor_repr(value, limit)
+    elif kind is _ndarray:
+        text = _array_repr(value, limit)
+    elif kind in (tuple, list, set, frozenset):
+        items = sorted(value, key=_repr) if kind in (set, frozenset) else list(value)
+        brackets = "[]" if kind is list else "()" if kind is tuple else "{}"
+        inner = _listed([_show(v, 50) for v in items[:20]], len(items), limit - 20)
+        text = f"{kind.__name__} of {len(items)} {brackets[0]}{inner}{brackets[1]}"
     else:
         text = f"<{kind.__name__} object>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _tensor_repr(t: torch.Tensor) -> str:
-    values = t.detach().flatten()[:6].tolist()
-    more = ", …" if t.numel() > 6 else ""
-    return f"tensor({values}{more}, shape={tuple(t.shape)}, dtype={t.dtype})"
+def _tensor_repr(t: torch.Tensor, limit: int = 120) -> str:
+    tail = f"shape={tuple(t.shape)}, dtype={t.dtype}"
+    values = [_number(v) for v in t.detach().flatten()[:12].tolist()]
+    return f"tensor([{_listed(values, t.numel(), limit - len(tail) - 12)}], {tail})"
+
+
+def _array_repr(a: np.ndarray, limit: int = 120) -> str:
+    """A NumPy array is named as one: a learner who returned an array reads `array(...)`, not `tensor(...)`."""
+    tail = f"shape={a.shape}, dtype={a.dtype}"
+    values = [_number(v) for v in a.ravel()[:12].tolist()]
+    return f"array([{_listed(values, a.size, limit - len(tail) - 11)}], {tail})"
 
 
 def fail(message: str) -> None:
@@ -54,7 +95,8 @@ def expect_type(value: Any, expected: type | tuple[type, ...], name: str, hint: 
     allowed = expected if isinstance(expected, tuple) else (expected,)
     if _type(value) not in allowed:
         want = " or ".join(t.__name__ for t in allowed)
-        fail(f"{name} should be a {want}, but yours is {_show(value)} ({_type(value).__name__}). {hint}".strip())
+        yours = "None" if value is None else f"{_show(value)} ({_type(value).__name__})"
+        fail(f"{name} should be a {want}, but yours is {yours}. {hint}".strip())
 
 
 def expect_equal(value: Any, expected: Any, name: str, hint: str = "") -> None:
@@ -70,15 +112,28 @@ def expect_tensor(value: Any, name: str, hint: str = "") -> torch.Tensor:
     return value
 
 
-def expect_close(value: Any, expected: torch.Tensor, name: str, hint: str = "") -> None:
-    """Same shape and dtype, and values equal within float tolerance."""
-    expect_tensor(value, name, hint)
+def expect_close(value: Any, expected: torch.Tensor | np.ndarray, name: str, hint: str = "") -> None:
+    """Same type, shape and dtype, and values equal within float tolerance: a tensor against a tensor,
+    a NumPy array against a NumPy array."""
+    array = _type(expected) is _ndarray
+    if array:
+        expect_type(value, _ndarray, name, hint)
+    else:
+        expect_tensor(value, name, hint)
     if tuple(value.shape) != tuple(expected.shape):
         fail(f"{name} has shape {tuple(value.shape)}, expected {tuple(expected.shape)}. {hint}".strip())
     if value.dtype != expected.dtype:
         fail(f"{name} has dtype {value.dtype}, expected {expected.dtype}. {hint}".strip())
-    if not _allclose(value.detach(), expected.detach(), rtol=1e-5, atol=1e-6):
+    close = (_np_allclose(value, expected, rtol=1e-5, atol=1e-6) if array
+             else _allclose(value.detach(), expected.detach(), rtol=1e-5, atol=1e-6))
+    if not close:
         fail(f"{name}: yours is {_show(value)}, expected {_show(expected)}. {hint}".strip())
+
+
+def expect_answered(value: Any, name: str, say: str = "your answer") -> None:
+    """An answer still at the release's placeholder (None) is not answered yet, not a value of the wrong type."""
+    if value is None:
+        fail(f"{name} is not answered yet: replace its None with {say}.")
 
 
 def expect_keys(answers: Any, keys: list[str], name: str, kind: type = bool, say: str = "") -> None:
@@ -220,15 +275,53 @@ def expect_backward(loss: Any, name: str, hint: str = "") -> None:
 
 
 def quietly(fn: Callable, *args: Any, **kwargs: Any) -> Any:
-    """Call learner code with its warnings kept off stderr.
+    """Call learner code with its warnings kept off stderr; an exercise not done yet fails as one.
 
     nbgrader zeroes a test cell that writes to stderr, and torch warns on harmless things
     (reading a non-leaf's .grad, copy-constructing with torch.tensor), so a right answer
-    that triggers a warning must not lose its points.
+    that triggers a warning must not lose its points. A function that still raises the release's
+    bare NotImplementedError(), or whose body is still empty, is reported as not answered yet.
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return fn(*args, **kwargs)
+    unwritten = _unwritten(fn)
+    if unwritten:
+        fail(f"{unwritten} is not answered yet: its body is still empty. Write your code in its answer cell.")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return fn(*args, **kwargs)
+    except NotImplementedError as error:
+        if str(error):  # torch's own NotImplementedErrors have a message: they are real errors
+            raise
+        where = _innermost(error.__traceback__)
+    raise CheckFailed(f"{where} is not answered yet: it still raises NotImplementedError(). "
+                      "Replace that line in its answer cell with your code.") from None
+
+
+def _innermost(tb) -> str:
+    """The qualified name of the function a traceback ends in (`FixedHead.forward`)."""
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb.tb_frame.f_code.co_qualname
+
+
+def _unwritten(fn: Callable) -> str | None:
+    """The name of a learner's function (or module's forward) whose body holds nothing but a docstring,
+    comments, `pass` or `...`; None for any function with code in it (a stub that still raises is
+    caught when it raises)."""
+    target = getattr(type(fn), "forward", None) if isinstance(fn, torch.nn.Module) else fn
+    if not inspect.isfunction(target) or target.__name__ == "<lambda>":
+        return None
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(target)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.FunctionDef) else [None]
+    return target.__qualname__ if all(map(_placeholder, body)) else None
+
+
+def _placeholder(node: ast.AST | None) -> bool:
+    """A statement that does nothing: `pass`, `...`, a docstring."""
+    return isinstance(node, ast.Pass) or (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
 
 
 def expect_raises(fn: Callable, exception: type[BaseException], match: str, what: str) -> str:

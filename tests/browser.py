@@ -1,6 +1,7 @@
 """A real JupyterLab server on loopback and Debian's Chromium driven by Playwright, for the browser suite.
 
 The server serves a scratch copy of the notebooks, so Run All and autosave never touch the tracked ones.
+It runs with the configuration `make lab` uses (lab/student_config.py), unless told another.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from autograde.lessons import REPO
+
+STUDENT = REPO / "lab" / "student_config.py"  # what `make lab` runs
+INSTRUCTOR = REPO / "lab" / "instructor_config.py"  # what `make lab-instructor` runs
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -40,8 +45,9 @@ def free_port() -> int:
 class Lab:
     """A JupyterLab server from the project's own environment, on a free loopback port with a token."""
 
-    def __init__(self, root: Path, scratch: Path):
+    def __init__(self, root: Path, scratch: Path, config: Path = STUDENT, cwd: Path | None = None):
         self.root, self.port, self.token = root, free_port(), secrets.token_hex(16)
+        self.config, self.cwd = config, cwd or scratch  # nbgrader reads nbgrader_config.py from the cwd
         self.log_path = scratch / "jupyterlab.log"
         settings = scratch / "lab-settings"
         for name, value in LAB_SETTINGS.items():
@@ -49,7 +55,8 @@ class Lab:
             (settings / name).write_text(json.dumps(value))
         self.env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings),
                     "JUPYTERLAB_WORKSPACES_DIR": str(scratch / "workspaces"),
-                    "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+                    "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+                    "PYTHONPATH": str(REPO)}  # as `make lab`: the server imports autograde.lab
 
     @property
     def url(self) -> str:
@@ -62,11 +69,11 @@ class Lab:
     def running(self):
         command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={self.port}",
                    "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={self.token}",
-                   f"--ServerApp.root_dir={self.root}", "--ServerApp.port_retries=0"]
+                   f"--ServerApp.root_dir={self.root}", "--ServerApp.port_retries=0", f"--config={self.config}"]
         if os.geteuid() == 0:
             command.append("--allow-root")
         with self.log_path.open("w") as log:
-            server = subprocess.Popen(command, cwd=self.log_path.parent, env=self.env, stdout=log,
+            server = subprocess.Popen(command, cwd=self.cwd, env=self.env, stdout=log,
                                       stderr=subprocess.STDOUT)
         try:
             self._wait_until_up(server)

@@ -9,16 +9,18 @@ blank notebook. One screenshot per notebook lands in build/browser/.
 from __future__ import annotations
 
 import json
+import shutil
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from autograde.lessons import REPO
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, Lab, require_chromium, scratch_copy
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, INSTRUCTOR, Lab, require_chromium, scratch_copy
 from tests.conftest import LESSONS, write_notebook
-from tests.submissions import solved
+from tests.submissions import catalogue, solved, solved_answers, submission
 
 SHOTS = REPO / "build" / "browser"
 RUN_SECONDS = 120
@@ -58,9 +60,9 @@ def browser(lab):
         chromium.close()
 
 
-def open_notebook(lab: Lab, browser, path: str, height: int = 1000):
+def open_notebook(lab: Lab, browser, path: str, height: int = 1000, width: int = 1400):
     """A fresh page (its own workspace) with the notebook open and its kernel idle."""
-    page = browser.new_page(viewport={"width": 1400, "height": height})
+    page = browser.new_page(viewport={"width": width, "height": height})
     workspace = path.replace("/", "-").removesuffix(".ipynb")
     page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/{path}?token={lab.token}")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
@@ -121,13 +123,12 @@ def unexpected_errors(nb: dict, student: bool) -> list[str]:
 
 
 def not_run(nb: dict, student: bool) -> list[str]:
-    """Code cells Run All should have reached but did not (a student notebook stops at its first exercise)."""
+    """Code cells Run All should have reached but did not: every one, in a student notebook too (its
+    answer and test cells are tagged raises-exception, so an exercise not done yet does not stop it)."""
     missing = []
     for cell in nb["cells"]:
         if cell["cell_type"] != "code" or not "".join(cell["source"]).strip():
             continue
-        if student and cell["metadata"].get("nbgrader", {}).get("solution"):
-            break
         if cell.get("execution_count") is None:
             missing.append(cell.get("id"))
     return missing
@@ -176,7 +177,8 @@ def test_run_all_shows_every_picture_and_no_unexpected_error(lab, browser, kind,
         assert page.get_by_text("Loading widget", exact=False).count() == 0
         assert page.get_by_text("Error displaying widget", exact=False).count() == 0
         explorers = page.locator(EXPLORER)
-        expected = sum(WIDGET_VIEW in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", []))
+        expected = sum("explorer" in o.get("metadata", {}).get("pitfalls", {}) for c in nb["cells"]
+                       for o in c.get("outputs", []))  # saved as its picture: no widget view in the file
         assert explorers.count() == expected > 0
         for i in range(explorers.count()):
             explorer = explorers.nth(i)
@@ -248,3 +250,158 @@ def test_stepping_to_the_in_place_write_shows_the_stale_tensor(lab, browser):
         explorer.screenshot(path=str(SHOTS / "step-through-stale.png"))
     finally:
         page.close()
+
+
+PICTURES = next(n for n in LESSONS if n.startswith("00_"))  # the lesson that shows every kind of picture
+LAPTOP = {"width": 1366, "height": 768}
+
+
+def pictures_in(nb: dict) -> list[dict]:
+    return [o for c in nb["cells"] for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+
+
+def test_a_saved_notebook_reopened_in_a_fresh_lab_shows_every_picture(browser, tmp_path):
+    """Run All, save, close; then a new server and a new kernel: every picture is there, no widget error,
+    and the notebook exported to HTML shows them too."""
+    root = tmp_path / "root"
+    scratch_copy([LESSONS[PICTURES].release.parent], root)
+    path = f"notebooks/{PICTURES}/{PICTURES}.ipynb"
+    (tmp_path / "first").mkdir()
+    with Lab(root, tmp_path / "first").running() as first:
+        page = open_notebook(first, browser, path)
+        try:
+            run_all(page)
+            nb = save(page, root / path)
+        finally:
+            page.close()
+    pictures = pictures_in(nb)
+    assert len(pictures) >= 5, "lesson 00 draws every kind of picture"
+    assert not [o for o in pictures if WIDGET_VIEW in o["data"]], "an explorer is saved as its picture"
+
+    (tmp_path / "second").mkdir()
+    with Lab(root, tmp_path / "second").running() as second:
+        page = open_notebook(second, browser, path, height=LAPTOP["height"], width=LAPTOP["width"])
+        try:
+            images = page.locator(".jp-OutputArea-output img")
+            images.first.wait_for(timeout=30_000)
+            assert page.get_by_text("Error displaying widget", exact=False).count() == 0
+            assert page.get_by_text("Loading widget", exact=False).count() == 0
+            assert images.count() == len(pictures)
+            sizes = images.evaluate_all("imgs => imgs.map(i => [i.naturalWidth, i.naturalHeight])")
+            assert all(w > 100 and h > 50 for w, h in sizes), sizes
+            step_through = page.locator(".jp-CodeCell").filter(has_text="StepThrough(").first
+            step_through.evaluate("cell => cell.scrollIntoView({block: 'start'})")
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / "reopened-in-a-fresh-lab-1366x768.png"))
+        finally:
+            page.close()
+        url = f"{second.url}/nbconvert/html/{path}?download=false&token={second.token}"
+        with urllib.request.urlopen(url, timeout=60) as response:
+            html = response.read().decode()
+    assert html.count('src="data:image/png;base64,') >= len(pictures)
+    assert WIDGET_VIEW not in html
+
+
+def test_a_failing_check_and_an_intended_error_show_their_message_first_in_a_few_lines(lab, browser):
+    """A wrong answer's test cell shows the check's message as its first line, the lesson's intended
+    errors (deepcopy mid-training) their message in a few lines, and Validate names the part and its
+    message without tracebacks or cell source."""
+    name = next(n for n in LESSONS if n.startswith("01_"))
+    mistakes = {}
+    for wrong in catalogue(LESSONS[name]):  # a plausible mistake in every answer cell
+        if wrong.loses:
+            mistakes.setdefault(wrong.answer, wrong.source)
+    path = f"wrong/{name}/{name}.ipynb"
+    write_notebook(lab.root / path, submission(LESSONS[name], {**solved_answers(LESSONS[name]), **mistakes}))
+    page = open_notebook(lab, browser, path, height=LAPTOP["height"], width=LAPTOP["width"])
+    try:
+        run_all(page)
+        nb = save(page, lab.root / path)
+        cells = page.locator(".jp-Notebook .jp-Cell")
+        failed = [(i, o) for i, c in enumerate(nb["cells"]) for o in c.get("outputs", [])
+                  if o.get("ename") == "CheckFailed"]
+        assert failed, "the mistakes fail visible checks"
+        for i, error in failed:
+            output = cells.nth(i).locator(".jp-OutputArea-output").last
+            lines = output.inner_text().strip().splitlines()
+            assert lines[0] == error["evalue"].splitlines()[0], lines
+            assert len(lines) <= 3 and output.bounding_box()["height"] < 100, lines
+        output.scroll_into_view_if_needed()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "failing-check-1366x768.png"))
+
+        intended = [(i, o) for i, c in enumerate(nb["cells"]) for o in c.get("outputs", [])
+                    if o["output_type"] == "error" and "nbgrader" not in c["metadata"]]
+        assert intended, "lesson 01 shows errors on purpose"
+        for i, error in intended:
+            output = cells.nth(i).locator(".jp-OutputArea-output").last
+            lines = output.inner_text().strip().splitlines()
+            assert lines[0].startswith(f"{error['ename']}: {error['evalue'].splitlines()[0][:60]}"), lines
+            assert len(lines) <= len(error["evalue"].splitlines()) + 3, lines
+            assert output.bounding_box()["height"] < 250, lines
+        output.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / "intended-error-1366x768.png"))
+
+        page.get_by_role("button", name="Validate").click()
+        dialog = page.wait_for_selector(".jp-Dialog-content", timeout=RUN_SECONDS * 1000)
+        text = dialog.inner_text()
+        for i, error in failed:
+            part = nb["cells"][i]["metadata"]["nbgrader"]["grade_id"]
+            line = next(line for line in text.splitlines() if part in line)
+            assert line.startswith("✗") and error["evalue"].splitlines()[0] in line, line
+        assert "Traceback" not in text and "checks." not in text and "The following cell failed" not in text
+        assert dialog.bounding_box()["height"] < LAPTOP["height"]
+        page.screenshot(path=str(SHOTS / "validate-dialog-1366x768.png"))
+    finally:
+        page.close()
+
+
+def test_make_lab_opens_on_where_to_start_with_whole_folder_names_and_no_instructor_tool(browser, tmp_path):
+    """`make lab` (root notebooks/): START_HERE.md rendered, every lesson folder's name in full in the
+    file browser, no Nbgrader menu, no Create Assignment panel; a notebook still has Validate."""
+    root = tmp_path / "notebooks"
+    shutil.copytree(REPO / "notebooks", root)
+    with Lab(root, tmp_path).running() as lab_server:
+        page = browser.new_page(viewport=LAPTOP)
+        try:
+            page.goto(f"{lab_server.url}/?token={lab_server.token}")
+            page.wait_for_selector(".jp-RenderedMarkdown h1", timeout=60_000)
+            assert "Start here" in page.locator(".jp-RenderedMarkdown h1").first.inner_text()
+            for name in LESSONS:
+                assert page.locator(f'.jp-RenderedMarkdown a[href*="{name}/{name}.ipynb"]').count() == 1
+                item = page.locator(".jp-DirListing-itemText", has_text=name).first
+                assert item.evaluate("e => e.scrollWidth <= e.clientWidth"), f"{name} is cut off"
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / "landing-1366x768.png"))
+            assert page.get_by_role("menuitem", name="Nbgrader", exact=True).count() == 0
+            assert page.get_by_text("Create Assignment", exact=True).count() == 0
+            page.get_by_role("menuitem", name="View", exact=True).click()
+            page.get_by_role("menuitem", name="Activate Command Palette", exact=False).click()
+            page.keyboard.type("Formgrader")
+            assert page.locator(".lm-CommandPalette-item:visible").count() == 0
+            page.keyboard.press("Escape")
+            first = next(iter(LESSONS))
+            page.locator(f'.jp-RenderedMarkdown a[href*="{first}/{first}.ipynb"]').click()
+            page.get_by_role("button", name="Validate").wait_for(timeout=60_000)
+        finally:
+            page.close()
+
+
+def test_make_lab_instructor_keeps_formgrader_and_create_assignment(browser, tmp_path):
+    root = tmp_path / "course"
+    for folder in ("solutions", "notebooks"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "autograde").mkdir()
+    shutil.copy(REPO / "autograde" / "nbgrader_config.py", root / "autograde")  # the course root is its parent
+    with Lab(root, tmp_path, config=INSTRUCTOR, cwd=root / "autograde").running() as lab_server:
+        page = browser.new_page(viewport=LAPTOP)
+        try:
+            page.goto(f"{lab_server.url}/lab?token={lab_server.token}")
+            page.get_by_role("menuitem", name="Nbgrader", exact=True).click()
+            page.get_by_role("menuitem", name="Formgrader", exact=True).click()
+            page.frame_locator("iframe").get_by_text(next(iter(LESSONS)), exact=False).first.wait_for(timeout=60_000)
+            assert page.get_by_text("Create Assignment", exact=True).count() == 1
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / "instructor-formgrader-1366x768.png"))
+        finally:
+            page.close()

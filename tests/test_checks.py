@@ -196,3 +196,73 @@ def test_predicted_set_refuses_a_list_and_members_of_the_wrong_type():
 
     with pytest.raises(checks.CheckFailed, match=r"should be a str"):
         checks.PredictedSet({EqualsEveryKey("a")}, "keys", points=2)
+
+
+def test_a_failed_check_shows_its_message_alone_in_ipython():
+    assert checks.CheckFailed("x: yours is 1, expected 2.")._render_traceback_() == ["x: yours is 1, expected 2."]
+
+
+def test_floats_are_shown_to_six_digits_and_cut_between_numbers_never_inside_one():
+    shown = checks._show(torch.tensor([0.1, 1 / 3, 2.0, -1e-8] * 10))
+    assert shown.startswith("tensor([0.1, 0.333333, 2.0, -1e-08, ") and "…], shape=(40,), dtype=torch.float32)" in shown
+    assert "0.10000000149" not in shown and len(shown) <= 120
+    values = shown[len("tensor(["):shown.index("]")].split(", ")
+    assert all(v == "…" or float(v) in (0.1, 0.333333, 2.0, -1e-08) for v in values)
+
+
+def test_a_numpy_array_is_called_an_array_and_compared_as_one():
+    import numpy as np
+
+    assert checks._show(np.array([1.5, 2.0], dtype=np.float32)) == "array([1.5, 2.0], shape=(2,), dtype=float32)"
+    checks.expect_close(np.array([1.0, 2.0]), np.array([1.0, 2.0 + 1e-9]), "snapshot(w)")
+    with pytest.raises(checks.CheckFailed, match=r"snapshot\(w\): yours is array\(\[1.0, 2.0\].*expected array"):
+        checks.expect_close(np.array([1.0, 2.0]), np.array([1.0, 3.0]), "snapshot(w)")
+    with pytest.raises(checks.CheckFailed, match="should be a ndarray, but yours is tensor"):
+        checks.expect_close(torch.zeros(2), np.zeros(2), "snapshot(w)")
+
+
+def test_none_is_reported_as_none_without_its_type():
+    with pytest.raises(checks.CheckFailed, match=r"^h.grad should be a Tensor or Parameter, but yours is None\. L"):
+        checks.expect_tensor(None, "h.grad", "Look.")
+
+
+def unfinished(t):
+    """Return a copy of t."""
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+def emptied(t):
+    """Return a copy of t."""
+    # the learner deleted the raise line and wrote nothing yet
+
+
+class Head(torch.nn.Module):
+    def forward(self, x):
+        # YOUR CODE HERE
+        raise NotImplementedError()
+
+
+def test_an_exercise_that_still_raises_or_has_an_empty_body_is_not_answered_yet():
+    with pytest.raises(checks.CheckFailed, match=r"^unfinished is not answered yet: it still raises") as raised:
+        checks.quietly(unfinished, torch.zeros(1))
+    assert raised.value.__suppress_context__, "no 'during handling of NotImplementedError' chain"
+    with pytest.raises(checks.CheckFailed, match=r"^emptied is not answered yet: its body is still empty"):
+        checks.quietly(emptied, torch.zeros(1))
+    with pytest.raises(checks.CheckFailed, match=r"^Head.forward is not answered yet"):
+        checks.quietly(Head(), torch.zeros(1))
+
+
+def test_a_not_implemented_error_with_a_message_is_a_real_error_and_passes_through():
+    def real(t):
+        raise NotImplementedError("Could not run 'aten::foo' with arguments from the 'Sparse' backend")
+
+    with pytest.raises(NotImplementedError, match="Could not run"):
+        checks.quietly(real, torch.zeros(1))
+    assert checks.quietly(lambda: None) is None, "a lambda that returns None is no unanswered exercise"
+
+
+def test_an_answer_left_at_its_placeholder_is_not_answered_yet():
+    checks.expect_answered(set(), "state_dict_keys")
+    with pytest.raises(checks.CheckFailed, match=r"^state_dict_keys is not answered yet: replace its None with a set"):
+        checks.expect_answered(None, "state_dict_keys", "a set of strings")

@@ -152,3 +152,14 @@ def test_feedback_shows_every_part_but_never_the_hidden_tests(graded, lesson):
         shown = graded.submissions / student / lesson / f"{lesson}.ipynb"
         leaked = [line for line in hidden_lines(lesson, shown) if line in page]
         assert leaked == [], f"{student}/{lesson} feedback shows hidden test source: {leaked[:3]}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_feedback_shows_every_explorer_as_an_image_that_needs_no_network(graded, lesson):
+    """Each explorer's PNG, not a widget view that only a script fetched from a CDN could draw."""
+    page = (graded.out / "feedback" / "solved" / lesson / f"{lesson}.html").read_text()
+    cells = json.loads(LESSONS[lesson].source.read_text())["cells"]
+    explorers = sum(cell["cell_type"] == "code" and ("Explorer(" in "".join(cell["source"])
+                                                     or "StepThrough(" in "".join(cell["source"])) for cell in cells)
+    assert "application/vnd.jupyter.widget" not in page
+    assert page.count('src="data:image/png;base64,') >= explorers

@@ -10,7 +10,7 @@ import pytest
 from nbclient import NotebookClient
 
 from autograde.lessons import RELEASE, REPO, SOLUTIONS
-from autograde.release import release
+from autograde.release import release, start_here
 from tests.conftest import LESSONS
 
 
@@ -38,6 +38,7 @@ def test_solution_notebook_runs_top_to_bottom(lesson, tmp_path):
 def test_release_matches_what_nbgrader_writes(tmp_path):
     for lesson in LESSONS:
         release(lesson, tmp_path)
+    start_here(tmp_path)
     written = {p.relative_to(tmp_path): p.read_bytes() for p in lesson_files(tmp_path)}
     stored = {p.relative_to(RELEASE): p.read_bytes() for p in lesson_files(RELEASE)}
     assert written.keys() == stored.keys(), "run `make release`"

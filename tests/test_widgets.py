@@ -79,9 +79,10 @@ def test_explorer_needs_a_case():
 
 
 def test_display_data_carries_a_png_for_exported_html():
-    bundle = GraphExplorer(two_cases())._repr_mimebundle_()
+    bundle, metadata = GraphExplorer(two_cases())._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert base64.b64decode(bundle["image/png"]).startswith(PNG)
+    assert metadata == {"pitfalls": {"explorer": "GraphExplorer"}}, "a saved picture says which explorer drew it"
 
 
 def test_stepping_shows_the_saved_tensor_going_stale_at_the_line_that_did_it():
