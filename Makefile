@@ -48,7 +48,7 @@ release: install ## regenerate notebooks/ from solutions/ with nbgrader
 
 validate: install ## self-check one notebook: make validate NB=notebooks/01_leaf_tensors/01_leaf_tensors.ipynb
 	@test -n "$(NB)" || { echo "usage: make validate NB=path/to/notebook.ipynb" >&2; exit 2; }
-	$(PY) -m autograde.validate "$(NB)"
+	$(PY) -m pitfalls.validate "$(NB)"
 
 autograde: install ## grade a class: make autograde SUBMISSIONS=dir [OUT=build/grading] [JOBS=n] [REGRADE=1]
 	$(PY) -m autograde.grade "$(SUBMISSIONS)" --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS)) $(if $(filter 1,$(REGRADE)),--regrade)

@@ -30,7 +30,7 @@ from jupyter_client.manager import AsyncKernelManager
 
 WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "matplotlib_inline.backend_inline", "torch", "torch._dynamo",
         "torch.nn", "torch.optim", "numpy", "matplotlib", "ipywidgets", "pitfalls", "pitfalls.widgets",
-        "pitfalls.checks")
+        "pitfalls.checks")  # and every course-owned module a lesson declares (pitfalls.course.lesson_modules)
 LAUNCHER = ["-m", "ipykernel_launcher"]
 
 
@@ -53,7 +53,9 @@ def serve() -> None:
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]
     import importlib
-    for name in WARM:
+
+    from pitfalls.course import lesson_modules
+    for name in (*WARM, *lesson_modules()):
         importlib.import_module(name)
     import torch
     if torch.cuda.is_initialized():  # a forked child could not use CUDA then

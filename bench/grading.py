@@ -17,10 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograde.grade import cores, default_jobs, prepare_course
-from autograde.lessons import REPO, lessons
 from autograde.nbgrader_cli import nbgrader
-from tests.submissions import catalogue, solved, with_wrong_answer
+from autograde.pool import cores, default_jobs
+from autograde.sandbox import prepare
+from autograde.submissions import catalogue, solved, with_wrong_answer
+from pitfalls.course import ROOT, lessons
 
 
 def synthetic_class(root: Path, students: int) -> None:
@@ -48,7 +49,7 @@ def timed(fn) -> float:
 
 def ours(class_dir: Path, out: Path, jobs: int) -> None:
     result = subprocess.run([sys.executable, "-m", "autograde.grade", str(class_dir), "--out", str(out),
-                             "--jobs", str(jobs)], cwd=REPO, capture_output=True, text=True)
+                             "--jobs", str(jobs)], cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit("autograde.grade failed:\n" + result.stderr[-2000:])
 
@@ -56,7 +57,7 @@ def ours(class_dir: Path, out: Path, jobs: int) -> None:
 def stock(class_dir: Path, course: Path) -> float:
     """Seconds for stock `nbgrader autograde`, lesson after lesson, on the whole class."""
     names = list(lessons())
-    prepare_course(course, names)  # generate_assignment for every lesson: setting up, not timed
+    prepare(course, list(lessons().values()))  # generate_assignment for every lesson: setting up, not timed
     course = course / "course"
     shutil.copytree(class_dir, course / "submitted")
     return timed(lambda: [nbgrader("autograde", name, "--force", root=course) for name in names])

@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from autograde.lessons import lessons
+from pitfalls.course import lessons
 
 PEAK_MEMORY = """\
 import resource, sys

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from autograde.lessons import REPO, lessons
-from tests.submissions import catalogue, solved, with_wrong_answer
+from autograde.submissions import catalogue, solved, with_wrong_answer
+from pitfalls.course import ROOT, lessons
 
 LESSONS = lessons()
-SAMPLE_CLASS = REPO / "autograde" / "sample_class"
+SAMPLE_CLASS = ROOT / "autograde" / "sample_class"
 
 
 def write_notebook(path: Path, nb: dict | str | bytes) -> None:
@@ -72,7 +72,7 @@ def graded(tmp_path_factory) -> GradedClass:
     build_class(submissions)
     before = fingerprint(submissions)
     result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions),
-                             "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+                             "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     with (out / "grades.csv").open() as f:
         rows = {(r["student"], r["lesson"]): r for r in csv.DictReader(f)}

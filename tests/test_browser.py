@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from autograde.lessons import REPO
+from autograde.submissions import solved
+from pitfalls.course import ROOT
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Lab, require_chromium, scratch_copy
 from tests.conftest import LESSONS, write_notebook
-from tests.submissions import solved
 
-SHOTS = REPO / "build" / "browser"
+SHOTS = ROOT / "build" / "browser"
 RUN_SECONDS = 120
 NOTEBOOKS = [(kind, name) for name in LESSONS for kind in ("notebooks", "solutions")]
 EXPLORER = ".jp-OutputArea-output > .widget-vbox"

@@ -95,7 +95,8 @@ def test_choices_must_be_one_of_the_named_outcomes():
     checks.expect_choices({"a": "fine"}, outcomes, ["a"], "p")
     with pytest.raises(checks.CheckFailed, match=r"p\['a'\] is 'error'; answer with one of \['raises', 'fine'\]"):
         checks.expect_choices({"a": "error"}, outcomes, ["a"], "p")
-    with pytest.raises(checks.CheckFailed, match=r"not answered yet: replace the None of \['a'\] with 'raises' or 'fine'"):
+    unanswered = r"not answered yet: replace the None of \['a'\] with 'raises' or 'fine'"
+    with pytest.raises(checks.CheckFailed, match=unanswered):
         checks.expect_choices({"a": None}, outcomes, ["a"], "p")
 
 

@@ -7,42 +7,42 @@ from pathlib import Path
 
 import pytest
 
+from autograde.submissions import answer_cells, catalogue
 from tests.conftest import LESSONS
-from tests.submissions import answer_cells, catalogue
 
 WRONG = [w for lesson in LESSONS.values() for w in catalogue(lesson)]
 
 
 def parts(row: dict, lesson: str) -> dict[str, float]:
-    return {part: float(row[part]) for part in LESSONS[lesson].parts}
+    return {part: float(row[part]) for part in LESSONS[lesson].points}
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_solutions_get_full_marks_on_every_part(graded, lesson):
     row = graded[("solved", lesson)]
     assert row["status"] == "graded"
-    assert parts(row, lesson) == LESSONS[lesson].parts
+    assert parts(row, lesson) == LESSONS[lesson].points
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_untouched_release_scores_zero_on_every_part(graded, lesson):
     row = graded[("blank", lesson)]
     assert row["status"] == "graded"
-    assert parts(row, lesson) == {part: 0.0 for part in LESSONS[lesson].parts}
+    assert parts(row, lesson) == {part: 0.0 for part in LESSONS[lesson].points}
 
 
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.lesson}:{w.name}")
 def test_wrong_answer_loses_exactly_its_parts(graded, wrong):
     row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
     expected = {part: 0.0 if part in wrong.loses else points
-                for part, points in LESSONS[wrong.lesson].parts.items()}
+                for part, points in LESSONS[wrong.lesson].points.items()}
     assert parts(row, wrong.lesson) == expected
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_every_graded_part_has_a_catalogued_wrong_answer(lesson):
     lost = {part for wrong in catalogue(LESSONS[lesson]) for part in wrong.loses}
-    assert set(LESSONS[lesson].parts) <= lost
+    assert set(LESSONS[lesson].points) <= lost
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -50,7 +50,7 @@ def test_catalogue_names_real_cells(lesson):
     answers = set(answer_cells(json.loads(LESSONS[lesson].release.read_text())))
     for wrong in catalogue(LESSONS[lesson]):
         assert wrong.answer in answers, wrong.name
-        assert set(wrong.loses) <= set(LESSONS[lesson].parts), wrong.name
+        assert set(wrong.loses) <= set(LESSONS[lesson].points), wrong.name
 
 
 def test_a_warning_on_stderr_never_costs_a_right_answer(graded):
@@ -58,7 +58,7 @@ def test_a_warning_on_stderr_never_costs_a_right_answer(graded):
     assert warning_cases, "the catalogue must hold a right answer that makes torch warn"
     for wrong in warning_cases:
         row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
-        assert parts(row, wrong.lesson) == LESSONS[wrong.lesson].parts
+        assert parts(row, wrong.lesson) == LESSONS[wrong.lesson].points
 
 
 FIRST = next(iter(LESSONS))  # build_class files the broken submissions under the first lesson
@@ -129,7 +129,7 @@ def hidden_lines(lesson: str, shown: Path) -> list[str]:
 def test_feedback_shows_every_part_but_never_the_hidden_tests(graded, lesson):
     for student in ("solved", "blank"):
         page = visible_text((graded.out / "feedback" / student / lesson / f"{lesson}.html").read_text())
-        for part in LESSONS[lesson].parts:
+        for part in LESSONS[lesson].points:
             assert part in page
         assert "hidden tests ran here" in page
         shown = graded.submissions / student / lesson / f"{lesson}.ipynb"

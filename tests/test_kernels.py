@@ -15,7 +15,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
 from autograde.kernels import ForkedKernelManager, ForkServer
-from autograde.lessons import lessons
+from pitfalls.course import lessons
 
 
 def run(cells: list[str], cwd, timeout: int = 30, forked: bool = True) -> nbformat.NotebookNode:

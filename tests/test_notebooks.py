@@ -9,8 +9,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from autograde.lessons import RELEASE, REPO, SOLUTIONS
 from autograde.release import release
+from pitfalls.course import ROOT, folders
 from tests.conftest import LESSONS
 
 
@@ -19,6 +19,7 @@ def lesson_files(root: Path, pattern: str = "*") -> list[Path]:
     return sorted(p for p in root.rglob(pattern) if p.is_file() and ".ipynb_checkpoints" not in p.parts)
 
 
+SOLUTIONS, RELEASE = folders().source, folders().release
 STORED = lesson_files(SOLUTIONS, "*.ipynb") + lesson_files(RELEASE, "*.ipynb")
 
 
@@ -36,8 +37,7 @@ def test_solution_notebook_runs_top_to_bottom(lesson, tmp_path):
 
 
 def test_release_matches_what_nbgrader_writes(tmp_path):
-    for lesson in LESSONS:
-        release(lesson, tmp_path)
+    release(list(LESSONS.values()), tmp_path)
     written = {p.relative_to(tmp_path): p.read_bytes() for p in lesson_files(tmp_path)}
     stored = {p.relative_to(RELEASE): p.read_bytes() for p in lesson_files(RELEASE)}
     assert written.keys() == stored.keys(), "run `make release`"
@@ -45,7 +45,7 @@ def test_release_matches_what_nbgrader_writes(tmp_path):
         assert written[path] == stored[path], f"notebooks/{path} differs from a fresh release: run `make release`"
 
 
-@pytest.mark.parametrize("path", STORED, ids=lambda p: str(p.relative_to(REPO)))
+@pytest.mark.parametrize("path", STORED, ids=lambda p: str(p.relative_to(ROOT)))
 def test_notebook_is_stored_clean(path: Path):
     nb = json.loads(path.read_text())
     for cell in nb["cells"]:
@@ -55,7 +55,7 @@ def test_notebook_is_stored_clean(path: Path):
 
 
 def test_every_lesson_has_a_release_and_a_catalogue():
-    from tests.submissions import CATALOGUE
+    from autograde.submissions import CATALOGUE
 
     for name, lesson in LESSONS.items():
         assert lesson.release.is_file(), f"{name}: run `make release`"

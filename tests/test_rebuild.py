@@ -6,8 +6,8 @@ import copy
 import json
 
 from autograde.rebuild import grade_id, rebuild, text
+from autograde.submissions import answer_cells, solved
 from tests.conftest import LESSONS
-from tests.submissions import answer_cells, solved
 
 LESSON = LESSONS["01_leaf_tensors"]
 

@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from autograde.lessons import REPO
+from autograde.submissions import catalogue, solved, with_wrong_answer
+from pitfalls.course import ROOT
 from tests.conftest import LESSONS, write_notebook
 from tests.hostile import corpus
-from tests.submissions import catalogue, solved, with_wrong_answer
 
 LESSON = "01_leaf_tensors"
 CASES = corpus()
@@ -27,7 +27,7 @@ def honest() -> dict[str, dict]:
 
 def grade(submissions, out) -> tuple[dict, dict, str]:
     result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *LIMITS],
-                            cwd=REPO, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     with (out / "grades.csv").open() as f:
         rows = {r["student"]: r for r in csv.DictReader(f)}

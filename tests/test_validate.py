@@ -8,15 +8,15 @@ import sys
 
 import pytest
 
-from autograde.lessons import REPO
+from autograde.submissions import solved
+from pitfalls.course import ROOT
 from tests.conftest import LESSONS
-from tests.submissions import solved
 
 FIRST = next(iter(LESSONS.values()))
 
 
 def validate(path):
-    return subprocess.run([sys.executable, "-m", "autograde.validate", str(path)], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "pitfalls.validate", str(path)], cwd=ROOT,
                           capture_output=True, text=True)
 
 
@@ -25,13 +25,13 @@ def test_solved_notebook_passes(tmp_path):
     path.write_text(json.dumps(solved(FIRST)))
     result = validate(path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count("PASS") == len(FIRST.parts)
+    assert result.stdout.count("PASS") == len(FIRST.points)
 
 
 def test_blank_notebook_fails_every_part_with_exit_1(tmp_path):
     result = validate(FIRST.release)
     assert result.returncode == 1
-    assert result.stdout.count("FAIL") == len(FIRST.parts)
+    assert result.stdout.count("FAIL") == len(FIRST.points)
     assert "0 of" in result.stdout
 
 

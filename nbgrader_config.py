@@ -1,16 +1,15 @@
 """nbgrader settings for the course: where lessons live, and how grading runs.
 
-Commands pass `--config autograde/nbgrader_config.py`; the grading driver overrides
-`CourseDirectory.root` on the command line to keep its working files outside the tree.
+It sits in the course root, where nbgrader looks for it: nbgrader commands run from here, and so
+does the JupyterLab server of `make lab`, whose Validate button reads it. The grading driver
+overrides `CourseDirectory.root` to keep its working files outside the tree.
 """
 
 from pathlib import Path
 
 c = get_config()  # noqa: F821 -- provided by traitlets when nbgrader loads this file
 
-REPO = Path(__file__).resolve().parent.parent
-
-c.CourseDirectory.root = str(REPO)
+c.CourseDirectory.root = str(Path(__file__).resolve().parent)
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "notebooks"
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]

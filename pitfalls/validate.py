@@ -17,7 +17,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbgrader.utils import compute_checksum, determine_grade, is_grade, is_locked
 
-from .lessons import lessons
+from .course import lessons
 from .screen import lesson_of, read_notebook
 
 TIMEOUT = 30  # seconds per cell, as in grading

@@ -1,4 +1,4 @@
-"""Build synthetic submissions from a lesson: solved, blank, or with catalogued wrong answers.
+"""Synthetic submissions for a lesson: solved, blank, or with a catalogued wrong answer (tests and bench).
 
 A "solved" answer is the source cell with the solution markers removed: what a learner who
 got it right would have typed into the release notebook's answer cell.
@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from autograde.lessons import Lesson
+from pitfalls.course import ROOT, Lesson
 
-CATALOGUE = Path(__file__).resolve().parent / "wrong_answers"
+CATALOGUE = ROOT / "tests" / "wrong_answers"  # the catalogue is test data; the bench reads it too
 MARKERS = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n", re.MULTILINE)
 
 
