@@ -1,4 +1,5 @@
-"""`make release`: the student notebooks in notebooks/, generated from solutions/ by nbgrader.
+"""`make release`: the student notebooks in notebooks/, generated from solutions/ by nbgrader,
+and the README's lesson table, generated from course.toml.
 
 This is the one release path: `make release`, the grading driver's course and the student kit all
 call `generate`. nbgrader copies a lesson folder's other files unchanged, so a file a learner writes
@@ -21,6 +22,7 @@ from traitlets.config import Config
 
 from pitfalls.course import Lesson, folders, lessons
 
+from . import readme
 from .nbgrader_cli import bin_on_path, course_settings, outcome_error
 
 
@@ -65,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     target = release(list(lessons().values()), args.to)
     for name in lessons():
         print(f"released {name} -> {target / name}")
+    if readme.update(readme.README, "lessons", readme.lesson_table()):
+        print(f"lesson table -> {readme.README}")
     return 0
 
 

@@ -72,4 +72,5 @@ def floor(repeat: int = 3) -> dict:
 
 
 def measure(repeat: int = 3) -> dict:
-    return {name: measure_notebook(lesson.source, repeat) for name, lesson in lessons().items()}
+    return {name: {**measure_notebook(lesson.source, repeat), "budget_s": lesson.budget_s}
+            for name, lesson in lessons().items()}
