@@ -10,6 +10,7 @@ from pathlib import Path
 c = get_config()  # noqa: F821 -- provided by traitlets when nbgrader loads this file
 
 c.CourseDirectory.root = str(Path(__file__).resolve().parent)
+c.CourseDirectory.course_id = "pytorch-pitfalls"  # the course's name in nbgrader's exchange (JupyterHub)
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "notebooks"
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
