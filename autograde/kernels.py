@@ -82,6 +82,10 @@ def run_kernel(request: dict, replies: int) -> None:
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
         os.chdir(request["cwd"])
+        import multiprocessing.process
+        # multiprocessing noted the server's folder when the server imported it; a spawned worker process
+        # (a torch.distributed lesson) must find the notebook's files, as it does from a fresh kernel
+        multiprocessing.process.ORIGINAL_DIR = os.path.abspath(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
         parent = str(os.getppid())  # the kernel watches the server, its real parent, and dies with it

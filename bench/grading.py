@@ -9,7 +9,6 @@ running each submission's notebook alone would cost, spread perfectly over the c
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 from autograde.nbgrader_cli import nbgrader
 from autograde.pool import cores, default_jobs
 from autograde.sandbox import prepare
-from autograde.submissions import catalogue, solved, with_wrong_answer
+from autograde.submissions import catalogue, hand_in, solved_answers
 from pitfalls.course import ROOT, lessons
 
 
@@ -30,15 +29,13 @@ def synthetic_class(root: Path, students: int) -> None:
         wrong = catalogue(lesson)
         for i in range(students):
             kind = i % 4  # solved, two different wrong answers, blank
-            if kind == 0:
-                nb = solved(lesson)
-            elif kind == 3:
-                nb = json.loads(lesson.release.read_text())
-            else:
-                nb = with_wrong_answer(lesson, wrong[(i + kind) % len(wrong)])
-            path = root / f"s{i:03d}" / name / f"{name}.ipynb"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(nb))
+            answers = solved_answers(lesson)
+            if kind == 3:
+                answers = {}
+            elif kind:
+                mistake = wrong[(i + kind) % len(wrong)]
+                answers = {**answers, mistake.answer: mistake.source}
+            hand_in(root / f"s{i:03d}" / name, lesson, answers)
 
 
 def timed(fn) -> float:

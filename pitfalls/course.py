@@ -47,7 +47,7 @@ class Lesson:
     budget_s: float = 20
     processes: int = 1
     modules: tuple[str, ...] = ()
-    answer_files: tuple[str, ...] = ()
+    answer_files: dict[str, str] = field(default_factory=dict)  # file a learner writes -> its part
     parts: dict[str, str] = field(default_factory=dict)  # answer cell grade_id -> kind
 
     @property
@@ -70,6 +70,11 @@ class Lesson:
     @property
     def max_score(self) -> float:
         return sum(self.points.values())
+
+    @property
+    def answer_cells(self) -> list[str]:
+        """The parts answered in a notebook cell (the others are answered in a file)."""
+        return [part for part in self.parts if part not in self.answer_files.values()]
 
     def part_of(self, test_id: str) -> str | None:
         """The answer cell a test cell grades: the declared part its grade_id starts with."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from autograde.submissions import catalogue, solved, with_wrong_answer
+from autograde.submissions import catalogue, hand_in, solved, solved_answers
 from pitfalls.course import ROOT, lessons
 
 LESSONS = lessons()
@@ -30,10 +30,10 @@ def write_notebook(path: Path, nb: dict | str | bytes) -> None:
 def build_class(root: Path) -> None:
     """A class folder holding every kind of submission the suite proves something about."""
     for name, lesson in LESSONS.items():
-        write_notebook(root / "solved" / name / f"{name}.ipynb", solved(lesson))
-        write_notebook(root / "blank" / name / f"{name}.ipynb", lesson.release.read_bytes())
+        hand_in(root / "solved" / name, lesson, solved_answers(lesson))
+        hand_in(root / "blank" / name, lesson, {})
         for wrong in catalogue(lesson):
-            write_notebook(root / f"wrong-{wrong.name}" / name / f"{name}.ipynb", with_wrong_answer(lesson, wrong))
+            hand_in(root / f"wrong-{wrong.name}" / name, lesson, {**solved_answers(lesson), wrong.answer: wrong.source})
     first = next(iter(LESSONS.values()))
     bad = root / "bad-json" / first.name / f"{first.name}.ipynb"
     write_notebook(bad, b'{"cells": [')

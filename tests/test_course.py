@@ -40,7 +40,7 @@ def test_a_lesson_is_ready_exactly_when_its_folders_exist():
 @pytest.mark.parametrize("lesson", LESSONS.values(), ids=lambda lesson: lesson.name)
 def test_the_notebook_has_exactly_the_declared_answer_cells_and_each_is_graded(lesson):
     answers = [nbgrader(c)["grade_id"] for c in cells(lesson) if nbgrader(c).get("solution")]
-    assert answers == list(lesson.parts)
+    assert answers == lesson.answer_cells
     graded = [nbgrader(c)["grade_id"] for c in cells(lesson) if nbgrader(c).get("grade")]
     assert all(lesson.part_of(test) for test in graded), graded
     assert {lesson.part_of(test) for test in graded} == set(lesson.parts)
@@ -68,8 +68,9 @@ def test_answer_files_and_modules_are_where_the_declaration_says():
     import importlib
 
     for lesson in LESSONS.values():
-        for name in lesson.answer_files:
+        for name, part in lesson.answer_files.items():
             assert (lesson.source.parent / name).is_file(), f"{lesson.name}: {name}"
+            assert part in lesson.parts, f"{lesson.name}: {name} answers {part}, which is not a declared part"
         for module in lesson.modules:
             assert module.startswith("pitfalls.lessons."), module
             importlib.import_module(module)

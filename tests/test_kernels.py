@@ -36,6 +36,15 @@ def test_a_forked_kernel_starts_in_the_notebooks_folder_and_imports_from_it(tmp_
     assert text(nb.cells[0]).split() == [str(tmp_path), "42"]
 
 
+def test_a_process_spawned_from_a_forked_kernel_imports_from_the_notebooks_folder(tmp_path):
+    """A spawned worker (torch.multiprocessing, a DDP lesson) gets the notebook's folder, not the server's."""
+    (tmp_path / "helper_beside.py").write_text("def triple(x):\n    return 3 * x\n")
+    nb = run(["import multiprocessing as mp, helper_beside\n"
+              "with mp.get_context('spawn').Pool(1) as pool:\n"
+              "    print(pool.apply(helper_beside.triple, (14,)))"], tmp_path, timeout=60)
+    assert text(nb.cells[0]).split() == ["42"]
+
+
 def test_a_forked_kernel_comes_from_the_server_with_torch_already_imported(tmp_path):
     nb = run(["import os, sys; print(os.getppid(), 'torch' in sys.modules, os.getpid() == os.getpgid(0))"], tmp_path)
     parent, warm, own_group = text(nb.cells[0]).split()
