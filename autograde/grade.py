@@ -3,6 +3,7 @@
 In:         SUBMISSIONS/<student>/<lesson>/<lesson>.ipynb (never modified), or an LMS download (a zip
             of `<student name>_…_<lesson>.ipynb` files, as nbgrader's zip_collect reads them)
 Written to: OUT/grades.csv, OUT/integrity.csv, OUT/feedback/<student>/<lesson>/<lesson>.html,
+            OUT/autograded/<student>/<lesson>/<lesson>.ipynb (the graded notebook as it ran),
             OUT/results/ (one JSON per graded submission), OUT/course/ and OUT/work/ (nbgrader's files).
 
 Each submission is graded by its own worker process in a course of its own (sandbox.py), so workers
@@ -69,11 +70,12 @@ def grade_one(out: Path, course: Path, version: str, job: Job, workers: queue.Qu
     finally:
         workers.put(worker)
     findings += [tuple(f) for f in outcome.get("findings", [])]
-    feedback = box / "feedback" / job.student_id / job.lesson / f"{job.lesson}.html"
-    if feedback.exists():
-        dest = out / "feedback" / job.student / job.lesson / f"{job.lesson}.html"
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(feedback, dest)
+    for kind, suffix in (("feedback", "html"), ("autograded", "ipynb")):  # the page to hand back; the notebook as run
+        made = box / kind / job.student_id / job.lesson / f"{job.lesson}.{suffix}"
+        if made.exists():
+            dest = out / kind / job.student / job.lesson / made.name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(made, dest)
     status = outcome["status"]
     if job.note and status.startswith("graded"):
         status = f"{status[:-1]}; {job.note})" if status.endswith(")") else f"{status} ({job.note})"

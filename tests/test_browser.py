@@ -20,6 +20,8 @@ from pitfalls.course import ROOT
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Lab, require_chromium, scratch_copy
 from tests.conftest import LESSONS, write_notebook
 
+pytestmark = pytest.mark.slow  # a real JupyterLab and Chromium
+
 SHOTS = ROOT / "build" / "browser"
 RUN_SECONDS = 120
 NOTEBOOKS = [(kind, name) for name in LESSONS for kind in ("notebooks", "solutions")]

@@ -17,6 +17,8 @@ from nbclient.exceptions import DeadKernelError
 from autograde.kernels import ForkedKernelManager, ForkServer
 from pitfalls.course import lessons
 
+pytestmark = pytest.mark.slow  # real kernels
+
 
 def run(cells: list[str], cwd, timeout: int = 30, forked: bool = True) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in cells])

@@ -134,12 +134,14 @@ def installed_kit(kit) -> Path:
     return kit
 
 
+@pytest.mark.slow
 def test_make_test_in_the_kit_checks_the_installation(installed_kit):
     result = run_make(installed_kit, "test")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "5 passed, 0 failed" in result.stdout and str(installed_kit / "pitfalls") not in result.stderr
 
 
+@pytest.mark.slow
 def test_make_validate_in_the_kit_reports_each_part_of_a_blank_lesson(installed_kit):
     name = list(lessons())[1]
     result = run_make(installed_kit, "validate", f"NB=notebooks/{name}/{name}.ipynb")
@@ -147,6 +149,7 @@ def test_make_validate_in_the_kit_reports_each_part_of_a_blank_lesson(installed_
     assert re.findall(r"^FAIL ", result.stdout, re.MULTILINE) and "not answered yet" in result.stdout
 
 
+@pytest.mark.slow
 def test_make_lab_in_the_kit_serves_the_lessons(installed_kit):
     port, token = free_port(), "kit-test-token"
     args = f"LAB_ARGS=--no-browser --port={port} --ServerApp.ip=127.0.0.1 --IdentityProvider.token={token}"

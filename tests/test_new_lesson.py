@@ -157,7 +157,7 @@ def test_a_new_lesson_is_its_folder_declaration_and_catalogue_then_released_and_
             hand_in(root / wrong.name / lesson.name, lesson, {{**solved_answers(lesson), wrong.answer: wrong.source}})
     """)
     run(copy, "-c", script)
-    run(copy, "-m", "autograde.grade", str(tmp_path / "class"), "--out", str(tmp_path / "out"))
+    run(copy, "-m", "autograde.grade", str(tmp_path / "class"), "--out", str(tmp_path / "out"), "--jobs", "1")
     with (tmp_path / "out" / "grades.csv").open() as f:
         rows = {r["student"]: r for r in csv.DictReader(f)}
     scores = {s: (rows[s]["throw-1-tests"], rows[s]["throw-2-tests"]) for s in rows}

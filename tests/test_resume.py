@@ -16,7 +16,7 @@ from pitfalls.course import ROOT
 from tests.conftest import SAMPLE_CLASS, fingerprint, write_notebook
 from tests.test_grading import FIRST
 
-pytestmark = pytest.mark.grading
+pytestmark = [pytest.mark.grading, pytest.mark.slow]
 LESSON = "01_leaf_tensors"
 
 
@@ -34,7 +34,7 @@ def small_class(tmp_path_factory, graded):
 
 
 def command(submissions, out, *extra):
-    return [sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *extra]
+    return [sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), "--jobs", "1", *extra]
 
 
 def grades(out) -> bytes:
@@ -44,7 +44,7 @@ def grades(out) -> bytes:
 def test_a_run_killed_midway_and_run_again_gives_the_uninterrupted_grades(small_class, graded, tmp_path):
     out = tmp_path / "out"
     before = fingerprint(small_class)
-    run = subprocess.Popen(command(small_class, out, "--jobs", "1"), cwd=ROOT, start_new_session=True,
+    run = subprocess.Popen(command(small_class, out), cwd=ROOT, start_new_session=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and len(list((out / "results").rglob("*.json"))) < 1:

@@ -12,6 +12,8 @@ from autograde.submissions import solved
 from pitfalls.course import ROOT
 from tests.conftest import LESSONS
 
+pytestmark = pytest.mark.slow  # whole notebooks run in real kernels
+
 FIRST = next(iter(LESSONS.values()))
 
 
