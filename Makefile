@@ -15,7 +15,11 @@ PYTEST_ARGS ?=
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
+<<<<<<< HEAD
 .PHONY: help install lab lab-instructor test test-browser lint release validate autograde bench pictures clean
+=======
+.PHONY: help install lab test test-fast test-browser lint release student-kit validate autograde bench pictures clean
+>>>>>>> r15
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -30,18 +34,22 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# The server imports autograde.lab (Validate, the save hook) from this checkout.
+# The server imports pitfalls.lab (Validate, the save hook) from this checkout.
 JUPYTER_LAB := PYTHONPATH=$(CURDIR) $(CURDIR)/$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: install ## open JupyterLab on the student notebooks, as a learner sees it
 	$(JUPYTER_LAB) --config=lab/student_config.py $(LAB_ARGS)
 
 lab-instructor: install ## JupyterLab on the whole course with nbgrader's Formgrader and Create Assignment
-	cd autograde && $(JUPYTER_LAB) --config=$(CURDIR)/lab/instructor_config.py $(LAB_ARGS)
+	$(JUPYTER_LAB) --config=lab/instructor_config.py $(LAB_ARGS)
 
 test: install ## run the whole test suite (lint, units, notebooks, real nbgrader grading, browser)
 	$(BIN)/ruff check pitfalls autograde tests bench
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install ## for authors, under 2 minutes: lint, units, notebook drift, one lesson graded [LESSON=…, default the last]
+	$(BIN)/ruff check pitfalls autograde tests bench
+	$(PY) -m pytest -m "not slow" --lesson $(or $(LESSON),$(shell $(PY) -c "from pitfalls.course import lessons; print(list(lessons())[-1])")) $(PYTEST_ARGS)
 
 test-browser: install ## the browser suite alone: every notebook in real JupyterLab + headless Debian chromium
 	$(PY) -m pytest tests/test_browser.py $(PYTEST_ARGS)
@@ -52,11 +60,14 @@ lint: install ## ruff over the code
 release: install ## regenerate notebooks/ from solutions/ with nbgrader
 	$(PY) -m autograde.release
 
+student-kit: install ## what learners get: build/student-kit/ (no solutions, no hidden tests) and a zip per lesson
+	$(PY) -m autograde.kit
+
 validate: install ## self-check one notebook: make validate NB=notebooks/01_leaf_tensors/01_leaf_tensors.ipynb
 	@test -n "$(NB)" || { echo "usage: make validate NB=path/to/notebook.ipynb" >&2; exit 2; }
-	$(PY) -m autograde.validate "$(NB)"
+	$(PY) -m pitfalls.validate "$(NB)"
 
-autograde: install ## grade a class: make autograde SUBMISSIONS=dir [OUT=build/grading] [JOBS=n] [REGRADE=1]
+autograde: install ## grade a class: make autograde SUBMISSIONS=dir|lms.zip [OUT=build/grading] [JOBS=n] [REGRADE=1]
 	$(PY) -m autograde.grade "$(SUBMISSIONS)" --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS)) $(if $(filter 1,$(REGRADE)),--regrade)
 
 bench: install ## measure lessons, memory, grading against stock nbgrader, redraw [STUDENTS=20]; writes bench/results.*

@@ -30,7 +30,7 @@ from jupyter_client.manager import AsyncKernelManager
 
 WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "matplotlib_inline.backend_inline", "torch", "torch._dynamo",
         "torch.nn", "torch.optim", "numpy", "matplotlib", "ipywidgets", "pitfalls", "pitfalls.widgets",
-        "pitfalls.checks")
+        "pitfalls.checks")  # and every course-owned module a lesson declares (pitfalls.course.lesson_modules)
 LAUNCHER = ["-m", "ipykernel_launcher"]
 
 
@@ -53,7 +53,9 @@ def serve() -> None:
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]
     import importlib
-    for name in WARM:
+
+    from pitfalls.course import lesson_modules
+    for name in (*WARM, *lesson_modules()):
         importlib.import_module(name)
     import torch
     if torch.cuda.is_initialized():  # a forked child could not use CUDA then
@@ -80,6 +82,10 @@ def run_kernel(request: dict, replies: int) -> None:
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
         os.chdir(request["cwd"])
+        import multiprocessing.process
+        # multiprocessing noted the server's folder when the server imported it; a spawned worker process
+        # (a torch.distributed lesson) must find the notebook's files, as it does from a fresh kernel
+        multiprocessing.process.ORIGINAL_DIR = os.path.abspath(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
         parent = str(os.getppid())  # the kernel watches the server, its real parent, and dies with it

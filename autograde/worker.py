@@ -1,6 +1,6 @@
 """Grade submissions, each in a sandbox of its own: `python -m autograde.worker`, jobs on stdin.
 
-The sandbox is a small nbgrader course (its own gradebook, the lesson's source and the one
+The sandbox is a small nbgrader course (its own gradebook, the released lesson and the one
 submitted notebook), so parallel workers never share a sqlite file. nbgrader does the work, in
 this process: autograde, then the integrity check of what ran, then feedback. The outcome goes to
 SANDBOX/result.json, written last and atomically: a sandbox without it was never finished.
@@ -9,7 +9,6 @@ SANDBOX/result.json, written last and atomically: a sandbox without it was never
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -18,40 +17,29 @@ from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute, GetGrades
-from traitlets.config import Config, PyFileConfigLoader
+from traitlets.config import Config
+
+from pitfalls.course import lessons
 
 from .execute import BoundedExecute
-from .feedback import HideHiddenTests
+from .feedback import FeedbackWithoutHiddenTests
 from .integrity import silent_passes, stream_text
 from .kernels import ForkedKernelManager
-
-CONFIG = Path(__file__).resolve().parent / "nbgrader_config.py"
-
-
-def course_settings(root: Path) -> Config:
-    """The course's nbgrader config (autograde/nbgrader_config.py), pointed at another course folder."""
-    config = PyFileConfigLoader(CONFIG.name, path=str(CONFIG.parent)).load_config()
-    config.CourseDirectory.root = str(root)
-    return config
+from .sandbox import grading_config
+from .store import write_atomic
 
 
-def course_config(root: Path, cell_timeout: int, notebook_timeout: int) -> Config:
+def course_config(root: Path, lesson: str, cell_timeout: int, notebook_timeout: int) -> Config:
     """The course's nbgrader config, pointed at the sandbox, with bounded execution and clean feedback."""
-    config = course_settings(root)
+    config = grading_config(root, [lessons()[lesson]])
     steps = [BoundedExecute if step is Execute else step for step in Autograde.autograde_preprocessors.default()]
     config.Autograde.autograde_preprocessors = steps
     config.BoundedExecute.timeout = cell_timeout
     config.BoundedExecute.notebook_timeout = notebook_timeout
     config.BoundedExecute.kernel_manager_class = ForkedKernelManager
     config.BoundedExecute.shutdown_kernel = "immediate"  # its outputs are in; a polite exit costs torch ~1 s
-    config.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+    config.GenerateFeedback.preprocessors = [GetGrades, FeedbackWithoutHiddenTests, CSSHTMLHeaderPreprocessor]
     return config
-
-
-def write_json(path: Path, data: dict) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=1))
-    os.replace(tmp, path)
 
 
 def stop_reasons(nb: dict) -> list[str]:
@@ -69,7 +57,7 @@ def stop_reasons(nb: dict) -> list[str]:
 
 
 def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_timeout: int) -> dict:
-    api = NbGraderAPI(config=course_config(root, cell_timeout, notebook_timeout))
+    api = NbGraderAPI(config=course_config(root, lesson, cell_timeout, notebook_timeout))
     outcome = api.autograde(lesson, student)
     if not outcome["success"]:
         lines = (outcome.get("error") or "").strip().splitlines()
@@ -102,7 +90,7 @@ def serve() -> int:
         job = json.loads(line)
         root = Path(job["root"])
         result = grade(root, job["student"], job["lesson"], job["cell_timeout"], job["notebook_timeout"])
-        write_json(root / "result.json", result)
+        write_atomic(root / "result.json", json.dumps(result, indent=1))
         print(f"done {job['root']}", flush=True)
     return 0
 

@@ -9,7 +9,6 @@ running each submission's notebook alone would cost, spread perfectly over the c
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -17,10 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from autograde.grade import cores, default_jobs, prepare_course
-from autograde.lessons import REPO, lessons
 from autograde.nbgrader_cli import nbgrader
-from tests.submissions import catalogue, solved, with_wrong_answer
+from autograde.pool import cores, default_jobs
+from autograde.sandbox import prepare
+from autograde.submissions import catalogue, hand_in, solved_answers
+from pitfalls.course import ROOT, lessons
 
 
 def synthetic_class(root: Path, students: int) -> None:
@@ -29,15 +29,13 @@ def synthetic_class(root: Path, students: int) -> None:
         wrong = catalogue(lesson)
         for i in range(students):
             kind = i % 4  # solved, two different wrong answers, blank
-            if kind == 0:
-                nb = solved(lesson)
-            elif kind == 3:
-                nb = json.loads(lesson.release.read_text())
-            else:
-                nb = with_wrong_answer(lesson, wrong[(i + kind) % len(wrong)])
-            path = root / f"s{i:03d}" / name / f"{name}.ipynb"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(nb))
+            answers = solved_answers(lesson)
+            if kind == 3:
+                answers = {}
+            elif kind:
+                mistake = wrong[(i + kind) % len(wrong)]
+                answers = {**answers, mistake.answer: mistake.source}
+            hand_in(root / f"s{i:03d}" / name, lesson, answers)
 
 
 def timed(fn) -> float:
@@ -48,7 +46,7 @@ def timed(fn) -> float:
 
 def ours(class_dir: Path, out: Path, jobs: int) -> None:
     result = subprocess.run([sys.executable, "-m", "autograde.grade", str(class_dir), "--out", str(out),
-                             "--jobs", str(jobs)], cwd=REPO, capture_output=True, text=True)
+                             "--jobs", str(jobs)], cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit("autograde.grade failed:\n" + result.stderr[-2000:])
 
@@ -56,7 +54,7 @@ def ours(class_dir: Path, out: Path, jobs: int) -> None:
 def stock(class_dir: Path, course: Path) -> float:
     """Seconds for stock `nbgrader autograde`, lesson after lesson, on the whole class."""
     names = list(lessons())
-    prepare_course(course, names)  # generate_assignment for every lesson: setting up, not timed
+    prepare(course, list(lessons().values()))  # generate_assignment for every lesson: setting up, not timed
     course = course / "course"
     shutil.copytree(class_dir, course / "submitted")
     return timed(lambda: [nbgrader("autograde", name, "--force", root=course) for name in names])

@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from autograde.lessons import lessons
+from pitfalls.course import lessons
 
 PEAK_MEMORY = """\
 import resource, sys
@@ -72,4 +72,5 @@ def floor(repeat: int = 3) -> dict:
 
 
 def measure(repeat: int = 3) -> dict:
-    return {name: measure_notebook(lesson.source, repeat) for name, lesson in lessons().items()}
+    return {name: {**measure_notebook(lesson.source, repeat), "budget_s": lesson.budget_s}
+            for name, lesson in lessons().items()}

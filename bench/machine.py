@@ -8,7 +8,7 @@ from pathlib import Path
 
 import torch
 
-from autograde.grade import cores
+from autograde.pool import cores
 
 
 def cpu_model() -> str:

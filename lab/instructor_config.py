@@ -1,7 +1,7 @@
 """`make lab-instructor`: JupyterLab on the whole repository with nbgrader's instructor tools.
 
-Formgrader and Create Assignment are on, and nbgrader reads the course's autograde/nbgrader_config.py
-(the Makefile starts the server from autograde/). Validate and saving behave as in `make lab`.
+Formgrader and Create Assignment are on, and nbgrader reads the course's nbgrader_config.py (the
+Makefile starts the server from the course root). Validate and saving behave as in `make lab`.
 """
 
 from pathlib import Path
@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 c.ServerApp.root_dir = str(REPO)
 c.ServerApp.jpserver_extensions = {
-    "autograde.lab": True,  # the Validate learners see, part by part
+    "pitfalls.lab": True,  # the Validate learners see, part by part
     "nbgrader.server_extensions.validate_assignment": False,
 }
-c.ContentsManager.pre_save_hook = "autograde.lab.keep_pictures"
+c.ContentsManager.pre_save_hook = "pitfalls.lab.keep_pictures"

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from autograde.lessons import REPO
+from pitfalls.course import ROOT
 
-STUDENT = REPO / "lab" / "student_config.py"  # what `make lab` runs
-INSTRUCTOR = REPO / "lab" / "instructor_config.py"  # what `make lab-instructor` runs
+STUDENT = ROOT / "lab" / "student_config.py"  # what `make lab` runs
+INSTRUCTOR = ROOT / "lab" / "instructor_config.py"  # what `make lab-instructor` runs
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -56,7 +56,7 @@ class Lab:
         self.env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings),
                     "JUPYTERLAB_WORKSPACES_DIR": str(scratch / "workspaces"),
                     "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-                    "PYTHONPATH": str(REPO)}  # as `make lab`: the server imports autograde.lab
+                    "PYTHONPATH": str(ROOT)}  # as `make lab`: the server imports pitfalls.lab
 
     @property
     def url(self) -> str:

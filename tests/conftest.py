@@ -13,11 +13,24 @@ from pathlib import Path
 
 import pytest
 
-from autograde.lessons import REPO, lessons
-from tests.submissions import catalogue, solved, with_wrong_answer
+from autograde.submissions import catalogue, hand_in, solved, solved_answers
+from pitfalls.course import ROOT
+from tests.hostile import corpus
+from tests.selection import LESSONS, choose
 
-LESSONS = lessons()
-SAMPLE_CLASS = REPO / "autograde" / "sample_class"
+SAMPLE_CLASS = ROOT / "autograde" / "sample_class"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--lesson", action="append", default=[],
+                     help="test only this lesson's notebook, release and grading (repeatable)")
+
+
+def pytest_configure(config):
+    try:
+        choose(config.getoption("--lesson"))
+    except ValueError as error:
+        raise pytest.UsageError(str(error)) from None
 
 
 def write_notebook(path: Path, nb: dict | str | bytes) -> None:
@@ -27,13 +40,20 @@ def write_notebook(path: Path, nb: dict | str | bytes) -> None:
     path.write_bytes(nb if isinstance(nb, bytes) else nb.encode())
 
 
+REDTEAM_LESSON = "01_leaf_tensors"  # the red-team corpus attacks this lesson
+# Tight enough that the corpus's hangs cost seconds, loose enough for any honest lesson cell (< 3 s).
+LIMITS = ["--cell-timeout", "10", "--notebook-timeout", "90", "--memory-gib", "3"]
+
+
 def build_class(root: Path) -> None:
-    """A class folder holding every kind of submission the suite proves something about."""
+    """A class folder holding every kind of submission the suite proves something about: solved, blank
+    and each catalogued wrong answer of every lesson, broken files, the sample class, and the red-team
+    corpus, so honest work is graded in the same batch as hostile work."""
     for name, lesson in LESSONS.items():
-        write_notebook(root / "solved" / name / f"{name}.ipynb", solved(lesson))
-        write_notebook(root / "blank" / name / f"{name}.ipynb", lesson.release.read_bytes())
+        hand_in(root / "solved" / name, lesson, solved_answers(lesson))
+        hand_in(root / "blank" / name, lesson, {})
         for wrong in catalogue(lesson):
-            write_notebook(root / f"wrong-{wrong.name}" / name / f"{name}.ipynb", with_wrong_answer(lesson, wrong))
+            hand_in(root / f"wrong-{wrong.name}" / name, lesson, {**solved_answers(lesson), wrong.answer: wrong.source})
     first = next(iter(LESSONS.values()))
     bad = root / "bad-json" / first.name / f"{first.name}.ipynb"
     write_notebook(bad, b'{"cells": [')
@@ -43,6 +63,9 @@ def build_class(root: Path) -> None:
     write_notebook(root / "bad-wrong-lesson" / first.name / f"{first.name}.ipynb", other)
     for student in SAMPLE_CLASS.iterdir():
         shutil.copytree(student, root / f"sample-{student.name}")
+    if REDTEAM_LESSON in LESSONS:
+        for case in corpus():
+            case.write(LESSONS[REDTEAM_LESSON], root / f"redteam-{case.name}" / REDTEAM_LESSON)
 
 
 def fingerprint(root: Path) -> dict[str, str]:
@@ -71,8 +94,8 @@ def graded(tmp_path_factory) -> GradedClass:
     submissions, out = root / "submissions", root / "out"
     build_class(submissions)
     before = fingerprint(submissions)
-    result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions),
-                             "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *LIMITS],
+                            cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     with (out / "grades.csv").open() as f:
         rows = {(r["student"], r["lesson"]): r for r in csv.DictReader(f)}

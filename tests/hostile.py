@@ -17,8 +17,8 @@ import runpy
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograde.lessons import Lesson
-from tests.submissions import submission
+from autograde.submissions import submission
+from pitfalls.course import Lesson
 
 CORPUS = Path(__file__).resolve().parent / "redteam"
 

@@ -17,12 +17,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from autograde.lessons import REPO
+from autograde.submissions import catalogue, solved, solved_answers, submission
+from pitfalls.course import ROOT
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, INSTRUCTOR, Lab, require_chromium, scratch_copy
 from tests.conftest import LESSONS, write_notebook
-from tests.submissions import catalogue, solved, solved_answers, submission
 
-SHOTS = REPO / "build" / "browser"
+pytestmark = pytest.mark.slow  # a real JupyterLab and Chromium
+
+SHOTS = ROOT / "build" / "browser"
 RUN_SECONDS = 120
 NOTEBOOKS = [(kind, name) for name in LESSONS for kind in ("notebooks", "solutions")]
 EXPLORER = ".jp-OutputArea-output > .widget-vbox"
@@ -360,7 +362,7 @@ def test_make_lab_opens_on_where_to_start_with_whole_folder_names_and_no_instruc
     """`make lab` (root notebooks/): START_HERE.md rendered, every lesson folder's name in full in the
     file browser, no Nbgrader menu, no Create Assignment panel; a notebook still has Validate."""
     root = tmp_path / "notebooks"
-    shutil.copytree(REPO / "notebooks", root)
+    shutil.copytree(ROOT / "notebooks", root)
     with Lab(root, tmp_path).running() as lab_server:
         page = browser.new_page(viewport=LAPTOP)
         try:
@@ -390,10 +392,9 @@ def test_make_lab_opens_on_where_to_start_with_whole_folder_names_and_no_instruc
 def test_make_lab_instructor_keeps_formgrader_and_create_assignment(browser, tmp_path):
     root = tmp_path / "course"
     for folder in ("solutions", "notebooks"):
-        shutil.copytree(REPO / folder, root / folder)
-    (root / "autograde").mkdir()
-    shutil.copy(REPO / "autograde" / "nbgrader_config.py", root / "autograde")  # the course root is its parent
-    with Lab(root, tmp_path, config=INSTRUCTOR, cwd=root / "autograde").running() as lab_server:
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "nbgrader_config.py", root)  # nbgrader reads it from the server's folder, the course root
+    with Lab(root, tmp_path, config=INSTRUCTOR, cwd=root).running() as lab_server:
         page = browser.new_page(viewport=LAPTOP)
         try:
             page.goto(f"{lab_server.url}/lab?token={lab_server.token}")

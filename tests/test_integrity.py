@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from autograde.integrity import scan, silent_passes
+from autograde.submissions import catalogue, solved_answers
 from tests.conftest import LESSONS
-from tests.submissions import catalogue, solved_answers
 
 
 @pytest.mark.parametrize("source, finding", [

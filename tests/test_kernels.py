@@ -15,7 +15,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
 from autograde.kernels import ForkedKernelManager, ForkServer
-from autograde.lessons import lessons
+from pitfalls.course import lessons
+
+pytestmark = pytest.mark.slow  # real kernels
 
 
 def run(cells: list[str], cwd, timeout: int = 30, forked: bool = True) -> nbformat.NotebookNode:
@@ -34,6 +36,15 @@ def test_a_forked_kernel_starts_in_the_notebooks_folder_and_imports_from_it(tmp_
     (tmp_path / "helper_beside.py").write_text("VALUE = 41\n")
     nb = run(["import os, helper_beside; print(os.getcwd(), helper_beside.VALUE + 1)"], tmp_path)
     assert text(nb.cells[0]).split() == [str(tmp_path), "42"]
+
+
+def test_a_process_spawned_from_a_forked_kernel_imports_from_the_notebooks_folder(tmp_path):
+    """A spawned worker (torch.multiprocessing, a DDP lesson) gets the notebook's folder, not the server's."""
+    (tmp_path / "helper_beside.py").write_text("def triple(x):\n    return 3 * x\n")
+    nb = run(["import multiprocessing as mp, helper_beside\n"
+              "with mp.get_context('spawn').Pool(1) as pool:\n"
+              "    print(pool.apply(helper_beside.triple, (14,)))"], tmp_path, timeout=60)
+    assert text(nb.cells[0]).split() == ["42"]
 
 
 def test_a_forked_kernel_comes_from_the_server_with_torch_already_imported(tmp_path):

@@ -1,11 +1,12 @@
-"""autograde.lab: what a saved notebook keeps, what the release tags, and what the Validate dialog says."""
+"""pitfalls.lab and the release: what a saved notebook keeps, what the release tags, what Validate says."""
 
 from __future__ import annotations
 
 import json
 
-from autograde.lab import CARRY_ON, PICTURE, WIDGET_VIEW, dialog, keep_pictures
-from autograde.release import LANDING, title
+from autograde.release import CARRY_ON, LANDING, title
+from pitfalls.course import folders
+from pitfalls.lab import PICTURE, WIDGET_VIEW, dialog, keep_pictures
 from tests.conftest import LESSONS
 
 
@@ -35,9 +36,7 @@ def test_the_release_lets_run_all_carry_on_past_every_exercise_and_only_past_exe
 
 
 def test_the_landing_page_lists_every_lesson_in_order():
-    from autograde.lessons import RELEASE
-
-    text = (RELEASE / LANDING).read_text()
+    text = (folders().release / LANDING).read_text()
     links = [f"]({name}/{name}.ipynb)" for name in LESSONS]
     assert all(link in text for link in links)
     assert [text.index(link) for link in links] == sorted(text.index(link) for link in links)

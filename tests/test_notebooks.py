@@ -7,10 +7,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
-from autograde.lessons import RELEASE, REPO, SOLUTIONS
-from autograde.release import release, start_here
+from autograde.release import LANDING, landing_page, release
+from pitfalls.course import ROOT, folders
 from tests.conftest import LESSONS
 
 
@@ -19,15 +18,16 @@ def lesson_files(root: Path, pattern: str = "*") -> list[Path]:
     return sorted(p for p in root.rglob(pattern) if p.is_file() and ".ipynb_checkpoints" not in p.parts)
 
 
+SOLUTIONS, RELEASE = folders().source, folders().release
 STORED = lesson_files(SOLUTIONS, "*.ipynb") + lesson_files(RELEASE, "*.ipynb")
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_solution_notebook_runs_top_to_bottom(lesson, tmp_path):
-    """Errors are allowed only in cells tagged raises-exception, and those must really raise."""
-    nb = nbformat.read(LESSONS[lesson].source, as_version=4)
-    NotebookClient(nb, timeout=60, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+def test_solution_notebook_runs_top_to_bottom(graded, lesson):
+    """Errors are allowed only in cells tagged raises-exception, and those must really raise. Read from the
+    solved submission as the grading run executed it: the release with the solutions put in, every cell
+    run top to bottom in a real kernel, hidden tests included."""
+    nb = nbformat.read(graded.out / "autograded" / "solved" / lesson / f"{lesson}.ipynb", as_version=4)
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
@@ -36,17 +36,19 @@ def test_solution_notebook_runs_top_to_bottom(lesson, tmp_path):
 
 
 def test_release_matches_what_nbgrader_writes(tmp_path):
-    for lesson in LESSONS:
-        release(lesson, tmp_path)
-    start_here(tmp_path)
+    release(list(LESSONS.values()), tmp_path)
     written = {p.relative_to(tmp_path): p.read_bytes() for p in lesson_files(tmp_path)}
-    stored = {p.relative_to(RELEASE): p.read_bytes() for p in lesson_files(RELEASE)}
+    stored = {p.relative_to(RELEASE): p.read_bytes() for name in LESSONS for p in lesson_files(RELEASE / name)}
     assert written.keys() == stored.keys(), "run `make release`"
     for path in written:
         assert written[path] == stored[path], f"notebooks/{path} differs from a fresh release: run `make release`"
 
 
-@pytest.mark.parametrize("path", STORED, ids=lambda p: str(p.relative_to(REPO)))
+def test_the_landing_page_is_what_make_release_writes():
+    assert (RELEASE / LANDING).read_text() == landing_page(RELEASE), "run `make release`"
+
+
+@pytest.mark.parametrize("path", STORED, ids=lambda p: str(p.relative_to(ROOT)))
 def test_notebook_is_stored_clean(path: Path):
     nb = json.loads(path.read_text())
     for cell in nb["cells"]:
@@ -56,7 +58,7 @@ def test_notebook_is_stored_clean(path: Path):
 
 
 def test_every_lesson_has_a_release_and_a_catalogue():
-    from tests.submissions import CATALOGUE
+    from autograde.submissions import CATALOGUE
 
     for name, lesson in LESSONS.items():
         assert lesson.release.is_file(), f"{name}: run `make release`"

@@ -1,51 +1,29 @@
-"""Hostile and malformed submissions: each scores no more than the blank notebook or is flagged,
-and honest submissions in the same batch get the grades they get when graded alone."""
+"""Hostile and malformed submissions: each scores no more than the blank notebook or is flagged. They are
+graded in the same batch as every honest submission of the suite (tests/conftest.py), whose grades
+test_grading proves."""
 
 from __future__ import annotations
 
-import csv
-import subprocess
-import sys
-
 import pytest
 
-from autograde.lessons import REPO
-from tests.conftest import LESSONS, write_notebook
+from tests.conftest import LESSONS, REDTEAM_LESSON
 from tests.hostile import corpus
-from tests.submissions import catalogue, solved, with_wrong_answer
 
-LESSON = "01_leaf_tensors"
 CASES = corpus()
-LIMITS = ["--cell-timeout", "10", "--notebook-timeout", "90", "--memory-gib", "3"]
+pytestmark = [pytest.mark.grading,
+              pytest.mark.skipif(REDTEAM_LESSON not in LESSONS, reason=f"the corpus attacks {REDTEAM_LESSON}")]
 
 
-def honest() -> dict[str, dict]:
-    lesson = LESSONS[LESSON]
-    wrong = next(w for w in catalogue(lesson) if w.name == "leaf-2-no-retain-grad")
-    return {"honest-solved": solved(lesson), "honest-wrong": with_wrong_answer(lesson, wrong)}
-
-
-def grade(submissions, out) -> tuple[dict, dict, str]:
-    result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *LIMITS],
-                            cwd=REPO, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    with (out / "grades.csv").open() as f:
-        rows = {r["student"]: r for r in csv.DictReader(f)}
-    with (out / "integrity.csv").open() as f:
-        flags: dict[str, list] = {}
-        for r in csv.DictReader(f):
-            flags.setdefault(r["student"], []).append(r)
-    return rows, flags, result.stdout
-
-
-@pytest.fixture(scope="session")
-def batch(tmp_path_factory):
-    root = tmp_path_factory.mktemp("redteam")
-    for case in CASES:
-        case.write(LESSONS[LESSON], root / "class" / case.name / LESSON)
-    for student, nb in honest().items():
-        write_notebook(root / "class" / student / LESSON / f"{LESSON}.ipynb", nb)
-    return grade(root / "class", root / "out")
+@pytest.fixture(scope="module")
+def batch(graded):
+    """The red-team corpus as the graded class holds it: rows and integrity flags by student."""
+    rows = {r["student"].removeprefix("redteam-"): r for (student, lesson), r in graded.rows.items()
+            if student.startswith("redteam-") and lesson == REDTEAM_LESSON}
+    flags: dict[str, list] = {}
+    for r in graded.flags:
+        if r["student"].startswith("redteam-"):
+            flags.setdefault(r["student"].removeprefix("redteam-"), []).append(r)
+    return rows, flags, graded.stdout
 
 
 def test_the_corpus_holds_at_least_twenty_cases():
@@ -76,10 +54,9 @@ def test_every_flag_quotes_its_evidence(batch):
     assert f"{len(flags)} flagged for review" in stdout
 
 
-def test_honest_submissions_grade_the_same_in_a_hostile_batch_as_alone(batch, tmp_path):
-    rows, flags, _ = batch
-    for student, nb in honest().items():
-        write_notebook(tmp_path / student / "class" / student / LESSON / f"{LESSON}.ipynb", nb)
-        alone, alone_flags, _ = grade(tmp_path / student / "class", tmp_path / student / "out")
-        assert rows[student] == alone[student]
-        assert student not in flags and not alone_flags
+def test_honest_work_is_graded_in_the_same_batch_as_the_hostile_work(graded):
+    """So every grade test_grading proves (solutions full, blanks zero, each wrong answer losing exactly
+    its parts, nothing honest flagged) is proven beside the corpus, not apart from it."""
+    students = {student for student, lesson in graded.rows if lesson == REDTEAM_LESSON}
+    assert {f"redteam-{case.name}" for case in CASES} <= students
+    assert {"solved", "blank"} <= students and any(s.startswith("wrong-") for s in students)

@@ -12,11 +12,11 @@ import time
 
 import pytest
 
-from autograde.lessons import REPO
+from pitfalls.course import ROOT
 from tests.conftest import SAMPLE_CLASS, fingerprint, write_notebook
 from tests.test_grading import FIRST
 
-pytestmark = pytest.mark.grading
+pytestmark = [pytest.mark.grading, pytest.mark.slow]
 LESSON = "01_leaf_tensors"
 
 
@@ -34,7 +34,7 @@ def small_class(tmp_path_factory, graded):
 
 
 def command(submissions, out, *extra):
-    return [sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *extra]
+    return [sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), "--jobs", "1", *extra]
 
 
 def grades(out) -> bytes:
@@ -44,7 +44,7 @@ def grades(out) -> bytes:
 def test_a_run_killed_midway_and_run_again_gives_the_uninterrupted_grades(small_class, graded, tmp_path):
     out = tmp_path / "out"
     before = fingerprint(small_class)
-    run = subprocess.Popen(command(small_class, out, "--jobs", "1"), cwd=REPO, start_new_session=True,
+    run = subprocess.Popen(command(small_class, out), cwd=ROOT, start_new_session=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and len(list((out / "results").rglob("*.json"))) < 1:
@@ -53,7 +53,7 @@ def test_a_run_killed_midway_and_run_again_gives_the_uninterrupted_grades(small_
     run.wait()
     kept = len(list((out / "results").rglob("*.json")))
     assert 1 <= kept < 4, "the kill should land midway"
-    again = subprocess.run(command(small_class, out), cwd=REPO, capture_output=True, text=True)
+    again = subprocess.run(command(small_class, out), cwd=ROOT, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr[-2000:]
     assert f"{kept} already graded" in again.stdout
     with (out / "grades.csv").open() as f:
@@ -66,12 +66,12 @@ def test_a_run_killed_midway_and_run_again_gives_the_uninterrupted_grades(small_
 
 def test_a_rerun_grades_nothing_new_unless_regrade_is_asked(small_class, tmp_path):
     out = tmp_path / "out"
-    first = subprocess.run(command(small_class, out), cwd=REPO, capture_output=True, text=True)
+    first = subprocess.run(command(small_class, out), cwd=ROOT, capture_output=True, text=True)
     assert first.returncode == 0 and "0 already graded, 4 to grade" in first.stdout
     table = grades(out)
-    second = subprocess.run(command(small_class, out), cwd=REPO, capture_output=True, text=True)
+    second = subprocess.run(command(small_class, out), cwd=ROOT, capture_output=True, text=True)
     assert "4 already graded, 0 to grade" in second.stdout
     assert grades(out) == table
-    third = subprocess.run(command(small_class, out, "--regrade"), cwd=REPO, capture_output=True, text=True)
+    third = subprocess.run(command(small_class, out, "--regrade"), cwd=ROOT, capture_output=True, text=True)
     assert "0 already graded, 4 to grade" in third.stdout
     assert grades(out) == table

@@ -8,15 +8,17 @@ import sys
 
 import pytest
 
-from autograde.lessons import REPO
+from autograde.submissions import solved
+from pitfalls.course import ROOT
 from tests.conftest import LESSONS
-from tests.submissions import solved
+
+pytestmark = pytest.mark.slow  # whole notebooks run in real kernels
 
 FIRST = next(iter(LESSONS.values()))
 
 
 def validate(path):
-    return subprocess.run([sys.executable, "-m", "autograde.validate", str(path)], cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "pitfalls.validate", str(path)], cwd=ROOT,
                           capture_output=True, text=True)
 
 
@@ -25,13 +27,13 @@ def test_solved_notebook_passes(tmp_path):
     path.write_text(json.dumps(solved(FIRST)))
     result = validate(path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count("PASS") == len(FIRST.parts)
+    assert result.stdout.count("PASS") == len(FIRST.points)
 
 
 def test_blank_notebook_fails_every_part_with_exit_1(tmp_path):
     result = validate(FIRST.release)
     assert result.returncode == 1
-    assert result.stdout.count("FAIL") == len(FIRST.parts)
+    assert result.stdout.count("FAIL") == len(FIRST.points)
     assert "0 of" in result.stdout
 
 
@@ -64,7 +66,7 @@ def test_each_part_is_one_line_with_its_message_and_no_traceback():
 
 
 def test_json_gives_the_validate_button_every_part_and_the_summary():
-    result = subprocess.run([sys.executable, "-m", "autograde.validate", "--json", str(FIRST.release)], cwd=REPO,
+    result = subprocess.run([sys.executable, "-m", "pitfalls.validate", "--json", str(FIRST.release)], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 1
     report = json.loads(result.stdout)
@@ -74,7 +76,7 @@ def test_json_gives_the_validate_button_every_part_and_the_summary():
 
 
 def test_a_wrong_prediction_is_named_on_its_own_line_below_its_part():
-    from autograde.validate import Part, report
+    from pitfalls.validate import Part, report
 
     parts = [Part("pics-1-tests", 1.2, 2, "will_raise['A']: yours is False, expected True. exp saves its output.\n"
                                           "will_raise['C']: yours is True, expected False."),
@@ -88,7 +90,7 @@ def test_a_wrong_prediction_is_named_on_its_own_line_below_its_part():
 def test_a_part_says_what_its_test_said_never_its_traceback():
     import nbformat
 
-    from autograde.validate import why_failed
+    from pitfalls.validate import why_failed
 
     def cell(*outputs):
         return nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output(**o) for o in outputs])

@@ -1,4 +1,4 @@
-"""Build synthetic submissions from a lesson: solved, blank, or with catalogued wrong answers.
+"""Synthetic submissions for a lesson: solved, blank, or with a catalogued wrong answer (tests and bench).
 
 A "solved" answer is the source cell with the solution markers removed: what a learner who
 got it right would have typed into the release notebook's answer cell.
@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograde.lessons import Lesson
+from pitfalls.course import ROOT, Lesson
 
-CATALOGUE = Path(__file__).resolve().parent / "wrong_answers"
+CATALOGUE = ROOT / "tests" / "wrong_answers"  # the catalogue is test data; the bench reads it too
 MARKERS = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n", re.MULTILINE)
 
 
@@ -39,27 +39,50 @@ def answer_cells(nb: dict) -> dict[str, dict]:
             if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
 
 
+def without_markers(text: str) -> str:
+    return MARKERS.sub("", text + "\n").rstrip("\n")
+
+
 def solved_answers(lesson: Lesson) -> dict[str, str]:
-    """grade_id -> the solution a learner would type, for every answer cell."""
+    """part -> the solution a learner would type, for every answer cell and answer file."""
     source = json.loads(lesson.source.read_text())
-    return {gid: MARKERS.sub("", "".join(c["source"]) + "\n").rstrip("\n")
-            for gid, c in answer_cells(source).items()}
+    cells = {gid: without_markers("".join(c["source"])) for gid, c in answer_cells(source).items()}
+    files = {part: without_markers((lesson.source.parent / name).read_text())
+             for name, part in lesson.answer_files.items()}
+    return cells | files
 
 
 def submission(lesson: Lesson, answers: dict[str, str]) -> dict:
-    """The release notebook with the given answer cells filled in."""
+    """The release notebook with the given answer cells filled in (answers to files are handed in beside it)."""
     nb = json.loads(lesson.release.read_text())
     cells = answer_cells(nb)
     for gid, text in answers.items():
-        cells[gid]["source"] = text
+        if gid in cells:
+            cells[gid]["source"] = text
     return nb
 
 
+def answer_files(lesson: Lesson, answers: dict[str, str]) -> dict[str, str]:
+    """Each file the lesson asks for: the given answer to its part, else the released stub."""
+    return {name: answers.get(part, (lesson.release.parent / name).read_text())
+            for name, part in lesson.answer_files.items()}
+
+
+def hand_in(folder: Path, lesson: Lesson, answers: dict[str, str]) -> None:
+    """Write what a learner hands in to `folder`: the notebook with these answers, and the answer files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{lesson.name}.ipynb").write_text(json.dumps(submission(lesson, answers), indent=1))
+    for name, text in answer_files(lesson, answers).items():
+        (folder / name).write_text(text)
+
+
 def solved(lesson: Lesson) -> dict:
+    """The notebook of a learner who got every part right."""
     return submission(lesson, solved_answers(lesson))
 
 
 def with_wrong_answer(lesson: Lesson, wrong: WrongAnswer) -> dict:
+    """The notebook of a learner who got every part right but the one this wrong answer replaces."""
     return submission(lesson, {**solved_answers(lesson), wrong.answer: wrong.source})
 
 

@@ -1,7 +1,8 @@
 """nbgrader settings for the course: where lessons live, and how grading runs.
 
-Commands pass `--config autograde/nbgrader_config.py`; the grading driver overrides
-`CourseDirectory.root` on the command line to keep its working files outside the tree.
+It sits in the course root, where nbgrader looks for it: nbgrader commands run from here, and so
+does the JupyterLab server of `make lab`, whose Validate button reads it. The grading driver
+overrides `CourseDirectory.root` to keep its working files outside the tree.
 """
 
 from pathlib import Path
@@ -10,17 +11,16 @@ from nbgrader.converters import GenerateAssignment
 
 c = get_config()  # noqa: F821 -- provided by traitlets when nbgrader loads this file
 
-REPO = Path(__file__).resolve().parent.parent
-
-c.CourseDirectory.root = str(REPO)
+c.CourseDirectory.root = str(Path(__file__).resolve().parent)
+c.CourseDirectory.course_id = "pytorch-pitfalls"  # the course's name in nbgrader's exchange (JupyterHub)
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "notebooks"
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
 
 # The release tags its answer and test cells raises-exception, so Run All carries on past an exercise
-# not done yet (autograde/lab.py). nbgrader's checksums do not cover tags: grading is unchanged.
+# not done yet (autograde/release.py). nbgrader's checksums do not cover tags: grading is unchanged.
 c.GenerateAssignment.preprocessors = [*GenerateAssignment.preprocessors.default(),
-                                      "autograde.lab.CarryOnPastExercises"]
+                                      "autograde.release.CarryOnPastExercises"]
 
 # A lesson runs in under 20 s and no cell takes over 3 s, so 30 s per cell only stops real hangs.
 c.Execute.timeout = 30

@@ -1,32 +1,28 @@
-"""The learner's JupyterLab: pictures that survive a save, Run All that carries on, Validate part by part.
+"""The learner's JupyterLab (`make lab`, in the repository and in the student kit): pictures that
+survive a save, and Validate part by part.
 
 * `keep_pictures` is the contents manager's pre-save hook (lab/*_config.py). JupyterLab renders a saved
   output's widget view and never falls back to the PNG beside it, so once the kernel that held the
   widget is gone it shows "Error displaying widget: model not found". Every explorer carries a PNG of
   its picture (pitfalls.widgets), so the saved file keeps that PNG in place of the live view: a
   reopened notebook, an exported one and any other viewer show the picture.
-* `CarryOnPastExercises` runs in nbgrader's generate_assignment (nbgrader_config.py): it tags the
-  release's answer and test cells `raises-exception`, so Run All goes past an exercise not done yet.
-* The server extension (`jupyter lab` with `autograde.lab` enabled) answers nbgrader's Validate button
-  with `autograde.validate`: one line per graded part, its message first, and a summary.
+* The server extension (`jupyter lab` with `pitfalls.lab` enabled) answers nbgrader's Validate button
+  with `pitfalls.validate`: one line per graded part, its message first, and a summary.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 from html import escape
 from pathlib import Path
 
-from nbgrader.preprocessors import NbGraderPreprocessor
-
-from .lessons import REPO
-from .nbgrader_cli import course_env
+from .course import ROOT
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PICTURE = "image/png"
-CARRY_ON = "raises-exception"  # the tag that lets JupyterLab's Run All (and nbclient) go past a cell's error
 
 
 def keep_pictures(model: dict, **_) -> None:
@@ -40,26 +36,12 @@ def keep_pictures(model: dict, **_) -> None:
                 del data[WIDGET_VIEW]
 
 
-class CarryOnPastExercises(NbGraderPreprocessor):
-    """Tag every answer and test cell `raises-exception`: in the release an answer cell raises
-    NotImplementedError and its test fails until the exercise is done, and JupyterLab stops Run All
-    at the first error in an untagged cell, so the lesson's later cells would never run."""
-
-    def preprocess_cell(self, cell, resources, index):
-        meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type == "code" and (meta.get("solution") or meta.get("grade")):
-            tags = cell.metadata.setdefault("tags", [])
-            if CARRY_ON not in tags:
-                tags.append(CARRY_ON)
-        return cell, resources
-
-
 # nbgrader's dialog writes "The following cell failed:" above each entry; one summary entry needs no such line.
 DIALOG_STYLE = "<style>#validation-message.validation-failed > div:not(.jp-RenderedText) {display: none}</style>"
 
 
 def dialog(returncode: int, stdout: str, stderr: str) -> dict:
-    """What nbgrader's Validate button shows for `python -m autograde.validate --json`'s outcome.
+    """What nbgrader's Validate button shows for `python -m pitfalls.validate --json`'s outcome.
 
     Its dialog shows "Success! …" for an empty result, each `failed` entry's source as text and its
     error as HTML, and for success=False the value as the error of the validate command.
@@ -82,17 +64,22 @@ def dialog(returncode: int, stdout: str, stderr: str) -> dict:
     return {"success": True, "value": {"failed": [{"source": result["summary"], "error": body}]}}
 
 
+def course_env() -> dict:
+    """The server's environment with this course's packages first, for the self-check it starts."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+
+
 async def validate(path: Path) -> dict:
-    """Run `python -m autograde.validate --json` on one notebook, in a process of its own."""
+    """Run `python -m pitfalls.validate --json` on one notebook, in a process of its own."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "autograde.validate", "--json", str(path), cwd=REPO, env=course_env(),
+        sys.executable, "-m", "pitfalls.validate", "--json", str(path), cwd=ROOT, env=course_env(),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     stdout, stderr = await process.communicate()
     return dialog(process.returncode, stdout.decode(), stderr.decode(errors="replace"))
 
 
 def _jupyter_server_extension_points():
-    return [{"module": "autograde.lab"}]
+    return [{"module": "pitfalls.lab"}]
 
 
 def _load_jupyter_server_extension(serverapp) -> None:
@@ -115,4 +102,4 @@ def _load_jupyter_server_extension(serverapp) -> None:
     base = serverapp.web_app.settings["base_url"]
     serverapp.web_app.add_handlers(".*$", [(url_path_join(base, "assignments/validate"), ValidateHandler),
                                            (url_path_join(base, "nbgrader_version"), NbGraderVersionHandler)])
-    serverapp.log.info("autograde.lab: Validate reports every graded part, its message first")
+    serverapp.log.info("pitfalls.lab: Validate reports every graded part, its message first")

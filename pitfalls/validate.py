@@ -3,7 +3,7 @@
 Runs the notebook in a fresh kernel, scores each test cell the way nbgrader scores it, and
 exits non-zero when any part fails (stock `nbgrader validate` exits 0 either way). Each part is one
 line, its message first: what the check said, never the cell's source or a traceback. The Validate
-button in `make lab` shows the same parts (autograde/lab.py runs this with --json).
+button in `make lab` shows the same parts (pitfalls/lab.py runs this with --json).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbgrader.utils import compute_checksum, determine_grade, is_grade, is_locked
 
-from .lessons import lessons
+from .course import lessons
 from .screen import lesson_of, read_notebook
 
 TIMEOUT = 30  # seconds per cell, as in grading

@@ -6,12 +6,9 @@ Each problem comes back as one sentence an instructor can act on; nothing here r
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from .lessons import Lesson, graded_parts, lessons
-
-STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # a folder name nbgrader can use as an id
+from .course import Lesson, graded_parts, lessons
 
 
 def lesson_of(nb: dict) -> str | None:
@@ -21,7 +18,7 @@ def lesson_of(nb: dict) -> str | None:
         return stamped
     ids = set(graded_parts(nb))
     for lesson in lessons().values():
-        if ids & set(lesson.parts):
+        if ids & set(lesson.points):
             return lesson.name
     return None
 
