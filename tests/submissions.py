@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograde.lessons import Lesson
@@ -26,6 +26,7 @@ class WrongAnswer:
     answer: str  # grade_id of the answer cell it replaces
     loses: tuple[str, ...]  # grade_ids of test cells that must score zero; empty = a right variant
     source: str
+    scores: dict[str, float] = field(default_factory=dict)  # grade_id -> the exact points a part must keep
 
 
 def answer_cells(nb: dict) -> dict[str, dict]:
@@ -63,11 +64,15 @@ def catalogue(lesson: Lesson) -> list[WrongAnswer]:
     Header lines say what the file replaces and what it must cost:
         # answer: leaf-2
         # loses: leaf-2-tests          (empty for a right answer that must keep every point)
+        # scores: leaf-1-tests=1.5     (optional: a part that must score exactly this many points,
+                                        such as a predict part's partial credit)
     """
     found = []
     for path in sorted((CATALOGUE / lesson.name).glob("*.py")):
         text = path.read_text()
-        header = dict(re.findall(r"^# (answer|loses):[ \t]*(.*)$", text, re.MULTILINE))
+        header = dict(re.findall(r"^# (answer|loses|scores):[ \t]*(.*)$", text, re.MULTILINE))
         loses = tuple(x.strip() for x in header.get("loses", "").split(",") if x.strip())
-        found.append(WrongAnswer(lesson.name, path.stem, header["answer"].strip(), loses, text.rstrip("\n")))
+        scores = {part.strip(): float(points) for part, points in
+                  (x.split("=", 1) for x in header.get("scores", "").split(",") if x.strip())}
+        found.append(WrongAnswer(lesson.name, path.stem, header["answer"].strip(), loses, text.rstrip("\n"), scores))
     return found

@@ -34,7 +34,7 @@ def test_untouched_release_scores_zero_on_every_part(graded, lesson):
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.lesson}:{w.name}")
 def test_wrong_answer_loses_exactly_its_parts(graded, wrong):
     row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
-    expected = {part: 0.0 if part in wrong.loses else points
+    expected = {part: 0.0 if part in wrong.loses else wrong.scores.get(part, points)
                 for part, points in LESSONS[wrong.lesson].parts.items()}
     assert parts(row, wrong.lesson) == expected
 
@@ -51,10 +51,12 @@ def test_catalogue_names_real_cells(lesson):
     for wrong in catalogue(LESSONS[lesson]):
         assert wrong.answer in answers, wrong.name
         assert set(wrong.loses) <= set(LESSONS[lesson].parts), wrong.name
+        for part, points in wrong.scores.items():  # partial credit: strictly between nothing and everything
+            assert part not in wrong.loses and 0 < points < LESSONS[lesson].parts[part], wrong.name
 
 
 def test_a_warning_on_stderr_never_costs_a_right_answer(graded):
-    warning_cases = [w for w in WRONG if not w.loses and "warn" in w.source.lower()]
+    warning_cases = [w for w in WRONG if not w.loses and not w.scores and "warn" in w.source.lower()]
     assert warning_cases, "the catalogue must hold a right answer that makes torch warn"
     for wrong in warning_cases:
         row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
