@@ -1,4 +1,7 @@
-# Knows detach() shares the version counter, but forgets that only saved tensors are checked.
+# Knows detach() shares the version counter, but forgets that only saved tensors are checked,
+# and believes the NumPy array of a detach() shares it too.
 # answer: detach-1
-# loses: detach-1-tests
-write_outcome = {"A": "wrong", "B": "raises", "C": "raises", "D": "raises", "E": "wrong", "F": "fine", "G": "wrong", "H": "raises"}
+# loses:
+# scores: detach-1-tests=1.11
+write_outcome = {"A": "wrong", "B": "raises", "C": "raises", "D": "raises", "E": "wrong", "F": "fine", "G": "wrong",
+                 "H": "raises", "I": "raises"}

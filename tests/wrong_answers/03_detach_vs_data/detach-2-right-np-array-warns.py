@@ -5,4 +5,7 @@ import numpy as np
 
 
 def snapshot(t):
-    return np.array(t.detach())
+    values = t.detach()
+    if values.dtype == torch.bfloat16:
+        values = values.float()
+    return np.array(values)

