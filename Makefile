@@ -15,11 +15,8 @@ PYTEST_ARGS ?=
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-<<<<<<< HEAD
-.PHONY: help install lab lab-instructor test test-browser lint release validate autograde bench pictures clean
-=======
-.PHONY: help install lab test test-fast test-browser lint release student-kit validate autograde bench pictures clean
->>>>>>> r15
+.PHONY: help install lab lab-instructor test test-fast test-browser lint release student-kit validate autograde bench \
+	pictures clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
