@@ -7,6 +7,7 @@ notebook and records them), so a lesson that draws a new graph is checked withou
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from unittest.mock import patch
 
 import pytest
 import torch
@@ -14,9 +15,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 
 from pitfalls.draw import graph_figure, module_figure, storage_figure, svg_bytes
+from pitfalls.draw.render import TEXT
 from pitfalls.graph import autograd_graph
 from pitfalls.modtree import module_tree
 from pitfalls.storage import storage_map
+from pitfalls.widgets import schedules_figure
 from tests.conftest import LESSONS
 from tests.geometry import flatten, inside, pieces, polyline_enters
 from tests.lesson_pictures import drawn
@@ -39,9 +42,16 @@ def artist(fig, gid: str):
 
 
 def written(fig) -> list[Text]:
-    """Every piece of text a figure shows, after a real draw (so sizes are the rendered ones)."""
-    FigureCanvasAgg(fig).draw()
-    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    """Every piece of text a real draw puts on the figure (not, say, tick labels beyond the axis' end)."""
+    drawn_texts, draw = [], Text.draw
+
+    def recording(text, renderer):
+        drawn_texts.append(text)
+        return draw(text, renderer)
+
+    with patch.object(Text, "draw", recording):
+        FigureCanvasAgg(fig).draw()
+    return [t for t in drawn_texts if t.get_visible() and t.get_text().strip()]
 
 
 def outside_the_figure(fig) -> list[str]:
@@ -133,3 +143,38 @@ def test_every_label_fits_its_box_and_every_text_its_figure(lessons_drew):
         for label, path in zip(labels, boxes.get_paths() if boxes else [], strict=True):
             box = tuple(path.transformed(boxes.get_transform()).get_extents().extents)
             assert inside(tuple(label.get_window_extent(renderer).extents), box), label.get_text()
+def test_storage_maps_and_module_trees_the_lessons_draw_cut_no_text_off(lessons_drew):
+    for smap in lessons_drew["storage"]:
+        assert outside_the_figure(storage_figure(smap, title="after step 6")) == []
+    for tree in lessons_drew["modules"]:
+        assert outside_the_figure(module_figure(tree, [n.path for n in tree.nodes], title="modules()")) == []
+
+
+@pytest.mark.parametrize("stages, micro_batches", [(1, 1), (2, 3), (4, 4), (8, 1), (8, 16), (5, 16)])
+def test_pipeline_timelines_cut_no_text_off(stages, micro_batches):
+    assert outside_the_figure(schedules_figure(stages, micro_batches)) == []
+
+
+@pytest.mark.parametrize("picture", [
+    lambda: graph_figure(autograd_graph({"w": (w := torch.ones(2, requires_grad=True)), "y": w * 2})),
+    lambda: storage_figure(storage_map({"a": torch.zeros(3)})),
+    lambda: module_figure(module_tree(torch.nn.Linear(2, 2))),
+    lambda: schedules_figure(8, 16),
+])
+def test_every_text_is_big_enough_to_read_from_the_back_of_a_room(picture):
+    """TEXT points is 13.3 CSS px at scale 1: no label, legend or tick is drawn smaller."""
+    small = {t.get_text(): t.get_fontsize() for t in written(picture()) if t.get_fontsize() < TEXT}
+    assert small == {}
+
+
+@pytest.mark.parametrize("stages", range(1, 9))
+@pytest.mark.parametrize("micro_batches", [1, 2, 5, 16])
+def test_pipeline_rows_are_rows_not_slivers_at_any_size_the_explorer_offers(stages, micro_batches):
+    """Each stage gets at least 28 CSS px of height, and every bar at least 2 px of width."""
+    fig = schedules_figure(stages, micro_batches)
+    FigureCanvasAgg(fig).draw()
+    for ax in fig.axes:
+        assert ax.bbox.height / stages >= 28
+        for bars in ax.collections:
+            widths = [path.transformed(bars.get_transform()).get_extents().width for path in bars.get_paths()]
+            assert min(widths) >= 2
