@@ -3,6 +3,7 @@
 Notebooks import the few friendly names below; the plumbing stays in the modules.
 """
 
+from .draw.render import set_scale
 from .graph import autograd_graph
 from .widgets import (
     GraphExplorer,
@@ -19,5 +20,5 @@ from .widgets import (
 
 __all__ = [
     "GraphExplorer", "ModuleExplorer", "PipelineExplorer", "StepThrough", "StorageExplorer",
-    "autograd_graph", "show_graph", "show_modules", "show_schedule", "show_storage", "show_timeline",
+    "autograd_graph", "set_scale", "show_graph", "show_modules", "show_schedule", "show_storage", "show_timeline",
 ]
