@@ -170,9 +170,9 @@ def _outcome(step, total: int) -> str:
     if step.error:
         parts.append(f'<pre style="color:#cb181d;white-space:pre-wrap">{escape(step.error)}</pre>')
     if step.output:
-        parts.append(f"<pre>{escape(step.output)}</pre>")
+        parts.append(f'<pre style="white-space:pre-wrap">{escape(step.output)}</pre>')
     parts += [f'<div style="color:#8c6d31">{escape(message)}</div>' for message in step.warnings]
-    return "".join(parts)
+    return f'<div style="overflow-wrap:break-word">{"".join(parts)}</div>'  # wraps in its column, never widens it
 
 
 VIEWS = {

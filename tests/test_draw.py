@@ -123,7 +123,7 @@ def test_no_edge_passes_through_a_box_on_any_graph_the_lessons_draw(lessons_drew
         fig = graph_figure(graph)
         boxes = [tuple(p.get_extents().extents) for p in artist(fig, "boxes").get_paths()]
         edges = pieces(artist(fig, "edges").get_path())
-        heads = [[tuple(v) for v in p.vertices] for p in artist(fig, "arrowheads").get_paths()]
+        heads = [[tuple(v) for v in p.vertices] for p in pieces(artist(fig, "arrowheads").get_path())]
         assert len(boxes) == len(graph.nodes) and len(edges) == len(heads) == len(graph.edges)
         names = {n.id: n.title for n in graph.nodes}
         for (source, target), edge, head in zip(graph.edges, edges, heads, strict=True):

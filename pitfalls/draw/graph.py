@@ -11,7 +11,7 @@ import textwrap
 from dataclasses import astuple, dataclass
 from itertools import pairwise
 
-from matplotlib.collections import PatchCollection, PolyCollection
+from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, PathPatch
 from matplotlib.path import Path
@@ -100,7 +100,7 @@ def graph_figure(graph: Graph, title: str | None = None, highlight: str | None =
             color=STALE_RED if graph.backward_error else "#252525")
     y += sheet.verdict_lines * LINE_EM * TEXT / 72 + 0.25
     _draw_graph(ax, graph, layout, ((sheet.width - layout.width) / 2, y), highlight)
-    y += sheet.graph_height + 0.3
+    y += layout.height + 0.3  # the legend right under the graph; a larger sheet leaves its room below
     _draw_legend(ax, graph, (MARGIN, y), sheet.width - 2 * MARGIN)
     return fig
 
@@ -136,7 +136,7 @@ def _node_style(node: Node, highlight: str | None) -> dict:
 
 
 def _draw_graph(ax, graph: Graph, layout: Layered, origin: tuple[float, float], highlight: str | None) -> None:
-    """Boxes as one collection, edges as one path and arrowheads as one collection: few artists,
+    """Boxes as one collection, edges as one path and arrowheads as another: few artists,
     so a redraw stays fast however big the graph."""
     ox, oy = origin
     styles = [_node_style(n, highlight) for n in graph.nodes]
@@ -167,8 +167,8 @@ def _draw_graph(ax, graph: Graph, layout: Layered, origin: tuple[float, float], 
         heads.append([(x, y), (x - ARROW[1], y - ARROW[0]), (x + ARROW[1], y - ARROW[0])])
     if vertices:
         ax.add_patch(PathPatch(Path(vertices, codes), fill=False, edgecolor=EDGE, linewidth=1.2, zorder=1, gid="edges"))
-        ax.add_collection(PolyCollection(heads, facecolor=EDGE, edgecolor=EDGE, linewidth=0.5, zorder=1,
-                                         gid="arrowheads"))
+        triangles = Path.make_compound_path(*(Path(h, closed=True) for h in heads))
+        ax.add_patch(PathPatch(triangles, facecolor=EDGE, edgecolor=EDGE, linewidth=0.5, zorder=1, gid="arrowheads"))
 
 
 def _legend(graph: Graph) -> list[tuple[dict, str]]:
