@@ -125,6 +125,7 @@ def test_no_edge_passes_through_a_box_on_any_graph_the_lessons_draw(lessons_drew
         edges = pieces(artist(fig, "edges").get_path())
         heads = [[tuple(v) for v in p.vertices] for p in pieces(artist(fig, "arrowheads").get_path())]
         assert len(boxes) == len(graph.nodes) and len(edges) == len(heads) == len(graph.edges)
+        assert all(len(set(head)) == 3 for head in heads), "every arrowhead is a triangle"
         names = {n.id: n.title for n in graph.nodes}
         for (source, target), edge, head in zip(graph.edges, edges, heads, strict=True):
             others = [(n.title, box) for n, box in zip(graph.nodes, boxes, strict=True) if n.id not in (source, target)]

@@ -114,3 +114,11 @@ def test_spread_keeps_the_order_and_the_gaps_and_moves_nothing_it_need_not(items
     assert all(b - a >= g - 1e-9 for (a, b), g in zip(pairwise(placed), gaps, strict=True))
     if all(b - a >= g for (a, b), g in zip(pairwise(desired), gaps, strict=True)):
         assert placed == pytest.approx(desired)
+
+
+@settings(max_examples=30, deadline=None)
+@given(dags())
+def test_the_same_graph_is_laid_out_the_same_every_time(dag):
+    """A step-through redraws a step from scratch: its boxes must not move between two looks."""
+    sizes, edges = dag
+    assert layered(sizes, edges) == layered(dict(sizes), list(edges))

@@ -167,7 +167,7 @@ def _draw_graph(ax, graph: Graph, layout: Layered, origin: tuple[float, float], 
         heads.append([(x, y), (x - ARROW[1], y - ARROW[0]), (x + ARROW[1], y - ARROW[0])])
     if vertices:
         ax.add_patch(PathPatch(Path(vertices, codes), fill=False, edgecolor=EDGE, linewidth=1.2, zorder=1, gid="edges"))
-        triangles = Path.make_compound_path(*(Path(h, closed=True) for h in heads))
+        triangles = Path.make_compound_path(*(Path([*h, h[0]], closed=True) for h in heads))
         ax.add_patch(PathPatch(triangles, facecolor=EDGE, edgecolor=EDGE, linewidth=0.5, zorder=1, gid="arrowheads"))
 
 
