@@ -168,9 +168,9 @@ def _outcome(step, total: int) -> str:
     parts = [f"<b>step {step.index} of {total}</b>: "
              + (f"ran <code>{escape(step.source.splitlines()[0])}</code>" if step.index else "before any line ran")]
     if step.error:
-        parts.append(f'<pre style="color:#cb181d;white-space:pre-wrap">{escape(step.error)}</pre>')
+        parts.append(f'<pre style="color:#cb181d;white-space:pre-wrap;word-break:normal">{escape(step.error)}</pre>')
     if step.output:
-        parts.append(f'<pre style="white-space:pre-wrap">{escape(step.output)}</pre>')
+        parts.append(f'<pre style="white-space:pre-wrap;word-break:normal">{escape(step.output)}</pre>')
     parts += [f'<div style="color:#8c6d31">{escape(message)}</div>' for message in step.warnings]
     return f'<div style="overflow-wrap:break-word">{"".join(parts)}</div>'  # wraps in its column, never widens it
 
