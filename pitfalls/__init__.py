@@ -14,7 +14,7 @@ from .tracebacks import show_errors_briefly
 
 _WIDGETS = ("GraphExplorer", "ModuleExplorer", "PipelineExplorer", "StepThrough", "StorageExplorer",
             "show_graph", "show_modules", "show_schedule", "show_storage", "show_timeline")
-_HOMES = {"autograd_graph": "graph", **{name: "widgets" for name in _WIDGETS}}
+_HOMES = {"autograd_graph": "graph", "set_scale": "draw.render", **{name: "widgets" for name in _WIDGETS}}
 
 __all__ = sorted(_HOMES)
 

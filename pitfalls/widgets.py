@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Iterable
+from functools import reduce
 from html import escape
+from operator import or_
 from typing import Any
 
 import ipywidgets as w
@@ -17,9 +19,11 @@ from IPython.display import Image
 from matplotlib.figure import Figure
 
 from .draw import graph_figure, png_bytes, svg_bytes
+from .draw.graph import graph_sheet
 from .draw.modtree import module_figure
+from .draw.render import pixels
 from .draw.schedule import schedule_figure
-from .draw.storage import storage_figure
+from .draw.storage import storage_figure, storage_size
 from .graph import autograd_graph, tensor_kind
 from .modtree import ORDERS, module_tree, visit_order, yielded
 from .replay import replay, tensors_in, tidy
@@ -97,9 +101,9 @@ class Explorer(w.VBox):
 
     def redraw(self) -> None:
         fig = self.figure()
-        # An SVG has no pixel size of its own to a browser: pin the width the PNG would have, so a
-        # small picture is not blown up to the page's width (the height follows the aspect ratio).
-        self.picture.layout.width = f"{round(fig.get_figwidth() * fig.dpi)}px"
+        # An SVG has no pixel size of its own to a browser: pin its width, 96 CSS px an inch at the
+        # presenter's scale, so text is as big as it was drawn (the height follows the aspect ratio).
+        self.picture.layout.width = f"{pixels(fig.get_figwidth())}px"
         self.picture.value = svg_bytes(fig)
 
     def static(self) -> Image:
@@ -124,6 +128,8 @@ class GraphExplorer(Explorer):
         if not cases:
             raise ValueError("GraphExplorer needs at least one case to show")
         self.cases = cases
+        # every case drawn on the same sheet: picking another case does not move what is below
+        self.sheet = reduce(or_, (graph_sheet(autograd_graph(make()), name) for name, make in cases.items()))
         self.picker = w.Dropdown(options=list(cases), description="case", layout=w.Layout(width="60%"))
         self.facts = w.HTML()
         super().__init__([self.picker], [self.facts])
@@ -131,12 +137,16 @@ class GraphExplorer(Explorer):
         self.redraw()
 
     def figure(self) -> Figure:
-        return graph_figure(autograd_graph(self.tensors), title=self.picker.value)
+        return graph_figure(autograd_graph(self.tensors), title=self.picker.value, sheet=self.sheet)
 
     def redraw(self) -> None:
         self.tensors = self.cases[self.picker.value]()  # built once per pick: picture, PNG and table agree
         super().redraw()
         self.facts.value = facts_table(self.tensors)
+
+
+LISTING_PX, LINE_PX = 13, 18  # the step-through's code listing: font size and line height, CSS px
+SLIDER_PX = 32
 
 
 def _listing(script: str, step) -> str:
@@ -151,7 +161,7 @@ def _listing(script: str, step) -> str:
         elif number < (step.line if step.index else 1):
             style = "color:#000000"
         html.append(f'<div style="{style}">{number:>3}  {escape(text) or "&nbsp;"}</div>')
-    return f'<pre style="margin:0;line-height:1.35">{"".join(html)}</pre>'
+    return f'<pre style="margin:0;font-size:{LISTING_PX}px;line-height:{LINE_PX}px">{"".join(html)}</pre>'
 
 
 def _outcome(step, total: int) -> str:
@@ -160,11 +170,11 @@ def _outcome(step, total: int) -> str:
     parts = [f"<b>step {step.index} of {total}</b>: "
              + (f"ran <code>{escape(step.source.splitlines()[0])}</code>" if step.index else "before any line ran")]
     if step.error:
-        parts.append(f'<pre style="color:#cb181d;white-space:pre-wrap">{escape(step.error)}</pre>')
+        parts.append(f'<pre style="color:#cb181d;white-space:pre-wrap;word-break:normal">{escape(step.error)}</pre>')
     if step.output:
-        parts.append(f"<pre>{escape(step.output)}</pre>")
+        parts.append(f'<pre style="white-space:pre-wrap;word-break:normal">{escape(step.output)}</pre>')
     parts += [f'<div style="color:#8c6d31">{escape(message)}</div>' for message in step.warnings]
-    return "".join(parts)
+    return f'<div style="overflow-wrap:break-word">{"".join(parts)}</div>'  # wraps in its column, never widens it
 
 
 VIEWS = {
@@ -187,24 +197,45 @@ class StepThrough(Explorer):
         self.steps = replay(script, VIEWS[view], namespace)
         total = len(self.steps) - 1
         self.slider = w.IntSlider(value=total, min=0, max=max(total, 0), description="step",
-                                  disabled=total == 0, continuous_update=True)
-        self.code = w.HTML()
-        self.outcome = w.HTML()
-        super().__init__([self.slider, self.code], [self.outcome])
+                                  disabled=total == 0, continuous_update=True, layout=w.Layout(width="100%"))
+        self.code = w.HTML(layout=w.Layout(width="60%", overflow="auto"))
+        self.outcome = w.HTML(layout=w.Layout(flex="1 1 auto", overflow="auto"))
+        self.room = self._room()
+        # Slider, what the step did and the script side by side above the picture, whose own top says
+        # what backward() will do: on a 768-px-high screen the control and the verdict show together.
+        # The header is as tall as the listing (or five lines), whatever the step printed or raised.
+        lines = max(len(self.script.splitlines()), 5)
+        header = w.HBox([w.VBox([self.slider, self.outcome], layout=w.Layout(width="40%")), self.code],
+                        layout=w.Layout(height=f"{max(lines * LINE_PX, SLIDER_PX + 4 * LINE_PX) + 8}px"))
+        super().__init__([header])
         self.slider.observe(lambda _: self.redraw(), names="value")
         self.redraw()
+
+    def _title(self, step) -> str:
+        return f"after step {step.index}" if step.index else "before the first line"
+
+    def _before(self, step):
+        return self.steps[step.index - 1].snapshot if step.index else step.snapshot
+
+    def _room(self):
+        """The least room every step's picture fits in, so the output keeps its height while stepping."""
+        if self.view == "graph":
+            return reduce(or_, (graph_sheet(s.snapshot, self._title(s)) for s in self.steps))
+        sizes = [storage_size(s.snapshot, self._title(s), changed(self._before(s), s.snapshot),
+                              bumped(self._before(s), s.snapshot)) for s in self.steps]
+        return max(w for w, _ in sizes), max(h for _, h in sizes)
 
     @property
     def step(self):
         return self.steps[self.slider.value]
 
     def figure(self) -> Figure:
-        step, title = self.step, f"after step {self.step.index}" if self.step.index else "before the first line"
+        step, title = self.step, self._title(self.step)
         if self.view == "graph":
-            return graph_figure(step.snapshot, title=title)
-        before = self.steps[step.index - 1].snapshot if step.index else step.snapshot
+            return graph_figure(step.snapshot, title=title, sheet=self.room)
+        before = self._before(step)
         return storage_figure(step.snapshot, title=title, changed=changed(before, step.snapshot),
-                              bumped=bumped(before, step.snapshot))
+                              bumped=bumped(before, step.snapshot), least=self.room)
 
     def redraw(self) -> None:
         super().redraw()

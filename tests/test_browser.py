@@ -358,6 +358,101 @@ def test_a_failing_check_and_an_intended_error_show_their_message_first_in_a_few
         page.close()
 
 
+# --- pictures a room can read, on a laptop's screen -------------------------------------------------
+
+SCREENS = [(1366, 768), (1920, 1080)]
+LABEL_PX = 13  # the least size, in CSS px, of any text in a picture (10 pt at 96 px an inch: 13.3)
+SVG_TEXTS = """async (img) => {
+  // The picture's own SVG, laid over it at the size it is shown: where the browser puts each text.
+  const source = await fetch(img.src).then(r => r.text());
+  const shown = img.getBoundingClientRect();
+  const holder = document.createElement('div');
+  holder.style.cssText = `position:fixed;left:${shown.left}px;top:${shown.top}px;width:${shown.width}px;` +
+                         `height:${shown.height}px;opacity:0;pointer-events:none`;
+  holder.innerHTML = source.slice(source.indexOf('<svg'));
+  const svg = holder.querySelector('svg');
+  svg.setAttribute('width', shown.width);
+  svg.setAttribute('height', shown.height);
+  document.body.appendChild(holder);
+  const scale = shown.width / svg.viewBox.baseVal.width;
+  const texts = [...svg.querySelectorAll('text')].map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale,
+            left: r.left, top: r.top, right: r.right, bottom: r.bottom};
+  });
+  holder.remove();
+  return {texts, picture: {left: shown.left, top: shown.top, right: shown.right, bottom: shown.bottom}};
+}"""
+VISIBLE = """(el) => {
+  // The part of the notebook a person sees: its scrolled area, inside the window.
+  const r = el.closest('.jp-WindowedPanel-outer, .jp-Notebook').getBoundingClientRect();
+  return {left: Math.max(r.left, 0), top: Math.max(r.top, 0), right: Math.min(r.right, innerWidth),
+          bottom: Math.min(r.bottom, innerHeight)};
+}"""
+
+
+def rect(box: dict) -> tuple[float, float, float, float]:
+    return box["left"], box["top"], box["right"], box["bottom"]
+
+
+def within(inner: dict, outer: dict, slack: float = 1.0) -> bool:
+    (a, b, c, d), (e, f, g, h) = rect(inner), rect(outer)
+    return a >= e - slack and b >= f - slack and c <= g + slack and d <= h + slack
+
+
+def edges(box: dict) -> dict:
+    """Playwright's x, y, width, height as left, top, right, bottom."""
+    return {"left": box["x"], "top": box["y"], "right": box["x"] + box["width"], "bottom": box["y"] + box["height"]}
+
+
+def step_to(explorer, handle, step: int) -> None:
+    handle.press("Home")
+    for _ in range(step):
+        handle.press("ArrowRight")
+    explorer.page.wait_for_function("([el, s]) => el.innerText.includes(`step ${s} of`)",
+                                    arg=[explorer.element_handle(), step], timeout=10_000)
+
+
+@pytest.mark.parametrize("width, height", SCREENS)
+def test_step_through_slider_and_verdict_are_on_screen_together_and_the_output_keeps_its_height(
+        lab, browser, width, height):
+    """Lesson 00's step-through at the stale step: the slider's handle and the red verdict both in view."""
+    name = next(n for n in LESSONS if n.startswith("00_"))
+    page = open_notebook(lab, browser, f"solutions/{name}/{name}.ipynb")
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        run_all(page)
+        explorer = page.locator(EXPLORER).first
+        explorer.evaluate("e => e.scrollIntoView({block: 'start'})")
+        handle = explorer.locator(".noUi-handle").first
+        handle.focus()
+        steps = int(explorer.locator(".widget-readout").first.inner_text())  # it starts at the last step
+        heights = set()
+        for step in range(steps + 1):
+            step_to(explorer, handle, step)
+            page.wait_for_timeout(300)  # the new picture loads
+            heights.add(round(explorer.bounding_box()["height"]))
+        assert len(heights) == 1, f"the output's height changed between steps: {sorted(heights)} px"
+
+        step_to(explorer, handle, 4)  # h -= h.mean(): the sigmoid's saved output goes stale
+        explorer.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(300)
+        shown = explorer.evaluate(VISIBLE)
+        drawn = explorer.locator("img").first.evaluate(SVG_TEXTS)
+        verdict = [t for t in drawn["texts"] if t["text"].startswith("backward() will raise")]
+        assert verdict and "STALE" in " ".join(t["text"] for t in drawn["texts"])
+        assert within(edges(handle.bounding_box()), shown), f"slider at {edges(handle.bounding_box())}, screen {shown}"
+        assert within(verdict[0], shown), f"verdict at {rect(verdict[0])}, screen shows {rect(shown)}"
+        small = sorted({round(t["px"], 1) for t in drawn["texts"] if t["px"] < LABEL_PX})
+        assert small == [], f"text drawn at {small} px"
+        cut = [t["text"] for t in drawn["texts"] if not within(t, drawn["picture"])]
+        assert cut == [], f"text cut off at the picture's edge: {cut}"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"step-through-stale-{width}x{height}.png"))
+    finally:
+        page.close()
+
+
 def test_make_lab_opens_on_where_to_start_with_whole_folder_names_and_no_instructor_tool(browser, tmp_path):
     """`make lab` (root notebooks/): START_HERE.md rendered, every lesson folder's name in full in the
     file browser, no Nbgrader menu, no Create Assignment panel; a notebook still has Validate."""
@@ -406,3 +501,37 @@ def test_make_lab_instructor_keeps_formgrader_and_create_assignment(browser, tmp
             page.screenshot(path=str(SHOTS / "instructor-formgrader-1366x768.png"))
         finally:
             page.close()
+
+
+@pytest.mark.parametrize("width, height", SCREENS)
+@pytest.mark.parametrize("prefix", ["00_", "01_"])
+def test_every_picture_shows_its_text_at_13_px_or_more_and_cuts_none_off(lab, browser, prefix, width, height):
+    """Every explorer's SVG measured as the browser lays it out, and every static PNG shown unshrunk."""
+    name = next(n for n in LESSONS if n.startswith(prefix))
+    page = open_notebook(lab, browser, f"solutions/{name}/{name}.ipynb")
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        run_all(page)
+        explorers = page.locator(EXPLORER)
+        assert explorers.count() > 0
+        for i in range(explorers.count()):
+            explorers.nth(i).evaluate("e => e.scrollIntoView({block: 'start'})")
+            drawn = explorers.nth(i).locator("img").first.evaluate(SVG_TEXTS)
+            small = sorted({round(t["px"], 1) for t in drawn["texts"] if t["px"] < LABEL_PX})
+            assert small == [], f"explorer {i}: text drawn at {small} px"
+            cut = [t["text"] for t in drawn["texts"] if not within(t, drawn["picture"])]
+            assert cut == [], f"explorer {i}: text cut off at the picture's edge: {cut}"
+        statics = page.locator(".jp-RenderedImage img")
+        assert statics.count() > 0
+        for i in range(statics.count()):
+            natural, shown = statics.nth(i).evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]")
+            assert shown >= 0.98 * natural, f"static picture {i} is shrunk to {shown} of {natural} px"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"pictures-{name[:2]}-{width}x{height}.png"))
+        # Each picture whole, to look at: a window as wide, and tall enough that none is cut by the scroller.
+        page.set_viewport_size({"width": width, "height": 2400})
+        for i, picture in enumerate([*explorers.all(), *statics.all()]):
+            picture.evaluate("e => e.scrollIntoView({block: 'start'})")
+            picture.screenshot(path=str(SHOTS / f"pictures-{name[:2]}-{i}-{width}-wide.png"))
+    finally:
+        page.close()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 import torch
 
+import pitfalls
 from pitfalls import (
     GraphExplorer,
     ModuleExplorer,
@@ -19,6 +21,7 @@ from pitfalls import (
     show_storage,
     show_timeline,
 )
+from pitfalls.draw import render
 from pitfalls.graph import STALE
 
 PNG = b"\x89PNG"
@@ -148,3 +151,82 @@ def test_the_highlighted_line_is_the_one_just_run_even_in_a_triple_quoted_script
     explorer.slider.value = 4
     highlighted = [line for line in explorer.code.value.split("<div") if "background:#fdd0a2" in line]
     assert len(highlighted) == 1 and "b.add_(1)" in highlighted[0]
+
+
+LESSON_00_SCRIPT = """
+x = torch.randn(4, 3)
+w = torch.randn(3, 5, requires_grad=True)
+h = torch.sigmoid(x @ w)
+h -= h.mean()
+loss = (h ** 2).mean()
+loss.backward()
+"""
+
+
+def svg_size(explorer) -> tuple[str, str]:
+    """The picture's width and height as the SVG states them."""
+    head = svg(explorer).split(b">", 3)[2]
+    return re.search(rb'width="([\d.]+)pt"', head).group(1), re.search(rb'height="([\d.]+)pt"', head).group(1)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: StepThrough(LESSON_00_SCRIPT),
+    lambda: StepThrough(STALE_SCRIPT),
+    lambda: StorageExplorer("a = torch.zeros(4)\nb = a[1:]\nc = a.clone()\nb.fill_(1)\n"),
+])
+def test_stepping_keeps_the_picture_one_size_so_the_output_does_not_jump(make):
+    explorer = make()
+    sizes = set()
+    for value in range(explorer.slider.max + 1):
+        explorer.slider.value = value
+        sizes.add((svg_size(explorer), explorer.picture.layout.width))
+    assert len(sizes) == 1, sizes
+
+
+def test_picking_another_case_keeps_the_picture_one_size():
+    explorer = GraphExplorer(two_cases())
+    first = svg_size(explorer)
+    explorer.picker.value = "a product"
+    assert svg_size(explorer) == first
+
+
+def test_the_step_through_header_is_as_tall_whatever_the_step_printed_or_raised():
+    """Slider, outcome and listing sit above the picture in a header of fixed height."""
+    explorer = StepThrough(STALE_SCRIPT)
+    header = explorer.children[0]
+    assert explorer.children.index(explorer.picture) == 1 and header.layout.height.endswith("px")
+    assert explorer.slider in header.children[0].children and explorer.code in header.children
+    assert explorer.outcome.layout.overflow == "auto"  # a long error scrolls inside, it does not grow the header
+
+
+def test_a_presenter_scales_every_picture_with_one_line():
+    explorer = StepThrough(STALE_SCRIPT)
+    width = int(explorer.picture.layout.width.removesuffix("px"))
+    png = show_graph({"w": torch.ones(2, requires_grad=True)}).data
+    try:
+        pitfalls.set_scale(1.5)
+        bigger = StepThrough(STALE_SCRIPT)
+        assert int(bigger.picture.layout.width.removesuffix("px")) == pytest.approx(1.5 * width, abs=1)
+        assert png_width(show_graph({"w": torch.ones(2, requires_grad=True)}).data) == pytest.approx(
+            1.5 * png_width(png), rel=0.02)
+    finally:
+        pitfalls.set_scale(1)
+
+
+def png_width(png: bytes) -> int:
+    return int.from_bytes(png[16:20], "big")
+
+
+def test_the_scale_can_come_from_the_environment_and_a_wrong_one_is_refused(monkeypatch):
+    monkeypatch.setenv("PITFALLS_SCALE", "1.25")
+    try:
+        render._scale_from_environment()
+        assert render.scale() == 1.25
+    finally:
+        pitfalls.set_scale(1)
+    with pytest.raises(ValueError, match="between 0.25 and 4"):
+        pitfalls.set_scale(0)
+    monkeypatch.setenv("PITFALLS_SCALE", "big")
+    with pytest.warns(UserWarning, match="PITFALLS_SCALE='big' ignored"):
+        render._scale_from_environment()
+    assert render.scale() == 1

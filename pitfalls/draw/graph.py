@@ -1,131 +1,208 @@
-"""The autograd graph picture: leaves green, non-leaf tensors blue, grad_fn nodes white, stale red."""
+"""The autograd graph picture: leaves green, non-leaf tensors blue, grad_fn nodes white, stale red.
+
+Top to bottom: the title, what `backward()` will do (red when it will raise), the graph laid out in
+rows by igraph's Sugiyama layout with every edge routed around the boxes (`layout.py`), and the
+legend. Everything is measured in inches, one axes unit per inch, so a box is as wide as its text.
+"""
 
 from __future__ import annotations
 
 import textwrap
+from dataclasses import astuple, dataclass
+from itertools import pairwise
 
-import networkx as nx
-import numpy as np
+from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import FancyBboxPatch, PathPatch
+from matplotlib.path import Path
 
-from ..graph import CONSTANT, LEAF, OP, TENSOR, Graph
-from .render import MONO
+from ..graph import CONSTANT, LEAF, OP, TENSOR, Graph, Node
+from .layout import Layered, layered
+from .render import LINE_EM, MONO, MONO_EM, PX_PER_INCH, SANS_EM, TEXT, TITLE, mono_width, text_height
 
-FONT = 8.5
-MIN_WIDTH = 7.0  # inches: room for the legend and a readable verdict even under a one-node graph
-CHARS_PER_INCH = 11  # monospace at FONT points, with room for a browser's wider fallback font
 STALE_RED = "#cb181d"
+EDGE = "#525252"
 STYLE = {
-    LEAF: dict(facecolor="#c7e9c0", edgecolor="#238b45", boxstyle="round,pad=0.4", linestyle="-"),
-    CONSTANT: dict(facecolor="#f0f0f0", edgecolor="#969696", boxstyle="round,pad=0.4", linestyle="--"),
-    TENSOR: dict(facecolor="#c6dbef", edgecolor="#2171b5", boxstyle="round,pad=0.4", linestyle="-"),
-    OP: dict(facecolor="#ffffff", edgecolor="#636363", boxstyle="round4,pad=0.3", linestyle=":"),
+    LEAF: dict(facecolor="#c7e9c0", edgecolor="#238b45", linestyle="-", linewidth=1.2),
+    CONSTANT: dict(facecolor="#f0f0f0", edgecolor="#969696", linestyle="--", linewidth=1.2),
+    TENSOR: dict(facecolor="#c6dbef", edgecolor="#2171b5", linestyle="-", linewidth=1.2),
+    OP: dict(facecolor="#ffffff", edgecolor="#636363", linestyle=":", linewidth=1.2),
 }
 STALE_STYLE = dict(facecolor="#fee0d2", edgecolor=STALE_RED, linewidth=2.5, linestyle="-")
 FREED_STYLE = dict(facecolor="#efedf5", edgecolor="#756bb1", linewidth=2, linestyle="--")
+HIGHLIGHT_STYLE = dict(edgecolor="#d94801", linewidth=3)
 LEGEND = {
     LEAF: "leaf (requires grad): .grad is kept",
     CONSTANT: "leaf (no grad): autograd never reaches it",
     TENSOR: "non-leaf: .grad freed unless retain_grad()",
-    OP: "grad_fn: backward of one op, with the tensors it saved (vN = _version)",
+    OP: "grad_fn: backward of one op, with the tensors\nit saved (vN = _version)",
 }
+STALE_LEGEND = "saved tensor changed since it was saved\n(vsaved→vnow): backward() will raise"
+FREED_LEGEND = "saved tensors freed by an earlier backward()"
+
+MARGIN = 0.15  # inches around everything
+MIN_WIDTH = 6.0  # room for the legend and a readable verdict even under a one-node graph
+PAD = (0.1, 0.06)  # inches between a box's text and its border, across and down
+SWATCH = (0.36, 0.2)  # a legend entry's sample box
+ARROW = (0.1, 0.05)  # an arrowhead's length and half width
 
 
-def layout(graph: Graph) -> dict[str, tuple[float, float]]:
-    """Rows by depth from the inputs (networkx's topological generations), inputs on top.
+@dataclass(frozen=True)
+class Sheet:
+    """The room a graph picture takes. A step-through draws every step on the union (`|`) of its
+    steps' sheets, so the picture, and the output around it, keep their size while stepping."""
 
-    Within a row, nodes keep the order the graph lists them in, so a picture is the same from run to
-    run and a step-through does not shuffle boxes between steps.
+    width: float = 0.0
+    title_lines: int = 0
+    verdict_lines: int = 0
+    graph_height: float = 0.0
+    legend_height: float = 0.0
+
+    def __or__(self, other: Sheet) -> Sheet:
+        return Sheet(*(max(a, b) for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+    @property
+    def height(self) -> float:
+        return (2 * MARGIN + self.title_lines * LINE_EM * TITLE / 72 + self.verdict_lines * LINE_EM * TEXT / 72
+                + 0.25 + self.graph_height + 0.3 + self.legend_height)
+
+
+def box_size(node: Node) -> tuple[float, float]:
+    """Inches a node's box takes: its label in the monospace font, and a margin."""
+    return mono_width(node.label) + 2 * PAD[0], text_height(node.label) + 2 * PAD[1]
+
+
+def graph_sheet(graph: Graph, title: str | None = None) -> Sheet:
+    """The room `graph_figure(graph, title)` needs."""
+    return _plan(graph, title)[1]
+
+
+def graph_figure(graph: Graph, title: str | None = None, highlight: str | None = None,
+                 sheet: Sheet = Sheet()) -> Figure:
+    """Draw an autograd graph, and say above it what `backward()` will do.
+
+    `sheet` is the least room to take (see Sheet); the picture takes more if it needs it.
     """
-    g = nx.DiGraph()
-    g.add_nodes_from(n.id for n in graph.nodes)
-    g.add_edges_from(graph.edges)
-    rank = {n.id: i for i, n in enumerate(graph.nodes)}
-    generations = [sorted(gen, key=rank.__getitem__) for gen in nx.topological_generations(g)]
-    widest = max((len(gen) for gen in generations), default=1)
-    pos = {}
-    for depth, generation in enumerate(generations):
-        for i, node in enumerate(generation):
-            pos[node] = (i - (len(generation) - 1) / 2) / max(widest - 1, 1), -depth / max(len(generations) - 1, 1)
-    return pos
-
-
-def _arrows(ax, graph: Graph, pos: dict[str, tuple[float, float]], half_height: dict[str, float]) -> None:
-    """All edges as one quiver, clipped at the boxes: one artist however many edges, so redraws stay fast."""
-    if not graph.edges:
-        return
-    src = np.array([pos[s] for s, _ in graph.edges])
-    dst = np.array([pos[d] for _, d in graph.edges])
-    vec = dst - src
-    rise = np.maximum(np.abs(vec[:, 1]), 1e-9)  # layers differ in y, so every edge rises
-    cut_src = np.minimum([half_height[s] for s, _ in graph.edges] / rise, 0.45)[:, None]
-    cut_dst = np.minimum([half_height[d] for _, d in graph.edges] / rise, 0.45)[:, None]
-    start, end = src + vec * cut_src, dst - vec * cut_dst
-    ax.quiver(start[:, 0], start[:, 1], *(end - start).T, angles="xy", scale_units="xy", scale=1,
-              width=0.0018, headwidth=5, headlength=6, color="#525252", zorder=1)
-
-
-def _legend(graph: Graph) -> list[Patch]:
-    kinds = [k for k in (LEAF, CONSTANT, TENSOR, OP) if any(n.kind == k for n in graph.nodes)]
-    handles = [Patch(facecolor=STYLE[k]["facecolor"], edgecolor=STYLE[k]["edgecolor"],
-                     linestyle=STYLE[k]["linestyle"], label=LEGEND[k]) for k in kinds]
-    if any(n.stale for n in graph.nodes):
-        handles.append(Patch(facecolor=STALE_STYLE["facecolor"], edgecolor=STALE_RED,
-                             label="saved tensor changed since it was saved (vsaved→vnow)"))
-    if any(n.freed for n in graph.nodes):
-        handles.append(Patch(facecolor=FREED_STYLE["facecolor"], edgecolor=FREED_STYLE["edgecolor"],
-                             linestyle="--", label="saved tensors freed by an earlier backward()"))
-    return handles
-
-
-def graph_figure(graph: Graph, title: str | None = None, highlight: str | None = None) -> Figure:
-    """Draw an autograd graph, and say under it what `backward()` will do."""
-    pos = layout(graph)
-    rows: dict[float, int] = {}
-    for _, y in pos.values():
-        rows[round(y, 6)] = rows.get(round(y, 6), 0) + 1
-    depth, width = max(len(rows), 1), max(rows.values(), default=1)
-    lines = max((n.label.count("\n") + 1 for n in graph.nodes), default=1)
-    heading = _title(graph, title)
-    fig_width = min(max(2.4 + 2.1 * width, 0.5 + 0.085 * len(heading), MIN_WIDTH), 16)
-    columns = 2 if fig_width >= 10 else 1  # legend labels are long: one column on narrow pictures
-    handles = _legend(graph)
-    verdict = _verdict(graph, int(fig_width * CHARS_PER_INCH))
-    top_in = 0.45  # the title
-    bottom_in = 0.2 + 0.2 * -(-len(handles) // columns) + 0.16 * (verdict.count("\n") + 1)  # legend, verdict
-    graph_in = min(0.8 + (0.45 + 0.17 * lines) * (depth - 1) + 0.17 * lines, 12)
-    height = top_in + graph_in + bottom_in
-    fig = Figure(figsize=(fig_width, height), dpi=90)
-    ax = fig.add_subplot()
+    layout, own = _plan(graph, title)
+    sheet = sheet | own
+    fig = Figure(figsize=(sheet.width, sheet.height), dpi=PX_PER_INCH)
+    ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
-    xs = [x for x, _ in pos.values()] or [0.0]
-    ys = [y for _, y in pos.values()] or [0.0]
-    ax.set_xlim(min(xs) - 0.35, max(xs) + 0.35)
-    span = max(ys) - min(ys)
-    pad = 0.3 if span == 0 else 0.4 * span / max(graph_in - 0.8, 0.2)  # about 0.4 inch above and below
-    ax.set_ylim(min(ys) - pad, max(ys) + pad)
-    fig.subplots_adjust(left=0.02, right=0.98, top=1 - top_in / height, bottom=bottom_in / height)
-    points_per_unit = graph_in * 72 / (span + 2 * pad)
-    half_height = {n.id: (FONT * 1.25 * (n.label.count("\n") + 1) / 2 + FONT * 0.6) / points_per_unit
-                   for n in graph.nodes}
-    _arrows(ax, graph, pos, half_height)
-    for node in graph.nodes:
-        style = dict(STYLE[node.kind])
-        if node.freed:
-            style.update(FREED_STYLE)
-        if node.stale:
-            style.update(STALE_STYLE)
-        if highlight is not None and node.name == highlight:
-            style.update(edgecolor="#d94801", linewidth=3)
-        ax.text(*pos[node.id], node.label, ha="center", va="center", fontsize=FONT, family=MONO,
-                bbox=style, zorder=2)
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=columns, fontsize=8,
-              frameon=False)
-    ax.set_title(heading, fontsize=10)
-    fig.text(0.5, 0.08 / height, verdict, ha="center", va="bottom", fontsize=8.5, family=MONO,
-             color=STALE_RED if graph.backward_error else "#252525")
+    ax.set_xlim(0, sheet.width)
+    ax.set_ylim(sheet.height, 0)  # y grows downwards, as in the layout
+
+    y = MARGIN
+    heading = _wrap(_title(graph, title), sheet.width, SANS_EM * TITLE)
+    ax.text(MARGIN, y, heading, ha="left", va="top", fontsize=TITLE, weight="bold", gid="title")
+    y += sheet.title_lines * LINE_EM * TITLE / 72
+    verdict = _verdict(graph, _chars(sheet.width, MONO_EM * TEXT))
+    ax.text(MARGIN, y, verdict, ha="left", va="top", fontsize=TEXT, family=MONO,
+            color=STALE_RED if graph.backward_error else "#252525")
+    y += sheet.verdict_lines * LINE_EM * TEXT / 72 + 0.25
+    _draw_graph(ax, graph, layout, ((sheet.width - layout.width) / 2, y), highlight)
+    y += layout.height + 0.3  # the legend right under the graph; a larger sheet leaves its room below
+    _draw_legend(ax, graph, (MARGIN, y), sheet.width - 2 * MARGIN)
     return fig
+
+
+def _plan(graph: Graph, title: str | None) -> tuple[Layered, Sheet]:
+    layout = layered({n.id: box_size(n) for n in graph.nodes}, graph.edges)
+    legend = _legend(graph)
+    width = max(layout.width + 2 * MARGIN, MIN_WIDTH, max((_entry_width(t) for _, t in legend), default=0) + 2 * MARGIN)
+    title_lines = _wrap(_title(graph, title), width, SANS_EM * TITLE).count("\n") + 1
+    verdict_lines = _verdict(graph, _chars(width, MONO_EM * TEXT)).count("\n") + 1
+    legend_height = sum(_entry_height(t) for _, t in legend)
+    return layout, Sheet(width, title_lines, verdict_lines, layout.height, legend_height)
+
+
+def _chars(width: float, em_points: float) -> int:
+    """How many characters of `em_points` points per character fit across `width` inches, less margins."""
+    return max(int((width - 2 * MARGIN) * 72 / em_points), 20)
+
+
+def _wrap(text: str, width: float, em_points: float) -> str:
+    return "\n".join(textwrap.wrap(text, _chars(width, em_points))) or " "
+
+
+def _node_style(node: Node, highlight: str | None) -> dict:
+    style = dict(STYLE[node.kind])
+    if node.freed:
+        style.update(FREED_STYLE)
+    if node.stale:
+        style.update(STALE_STYLE)
+    if highlight is not None and node.name == highlight:
+        style.update(HIGHLIGHT_STYLE)
+    return style
+
+
+def _draw_graph(ax, graph: Graph, layout: Layered, origin: tuple[float, float], highlight: str | None) -> None:
+    """Boxes as one collection, edges as one path and arrowheads as another: few artists,
+    so a redraw stays fast however big the graph."""
+    ox, oy = origin
+    styles = [_node_style(n, highlight) for n in graph.nodes]
+    patches = []
+    for node in graph.nodes:
+        box = layout.boxes[node.id]
+        patches.append(FancyBboxPatch((ox + box.x - box.width / 2, oy + box.top), box.width, box.height,
+                                      boxstyle="round,pad=0,rounding_size=0.06"))
+        ax.text(ox + box.x, oy + box.y, node.label, ha="center", va="center", fontsize=TEXT, family=MONO,
+                linespacing=1.2, zorder=3, gid="label")
+    if patches:
+        ax.add_collection(PatchCollection(patches, zorder=2, match_original=False, gid="boxes",
+                                          **{key: [s[key] for s in styles] for key in styles[0]}))
+    vertices, codes, heads = [], [], []
+    for route in layout.routes:
+        points = [(ox + x, oy + y) for x, y in route.points]
+        vertices.append(points[0])
+        codes.append(Path.MOVETO)
+        for (x0, y0), (x1, y1) in pairwise(points):
+            if x0 == x1:  # inside a row: straight down
+                vertices.append((x1, y1))
+                codes.append(Path.LINETO)
+            else:  # across a gap: an S-bend that leaves and arrives vertically, within the gap
+                middle = (y0 + y1) / 2
+                vertices += [(x0, middle), (x1, middle), (x1, y1)]
+                codes += [Path.CURVE4] * 3
+        x, y = points[-1]
+        heads.append([(x, y), (x - ARROW[1], y - ARROW[0]), (x + ARROW[1], y - ARROW[0])])
+    if vertices:
+        ax.add_patch(PathPatch(Path(vertices, codes), fill=False, edgecolor=EDGE, linewidth=1.2, zorder=1, gid="edges"))
+        triangles = Path.make_compound_path(*(Path([*h, h[0]], closed=True) for h in heads))
+        ax.add_patch(PathPatch(triangles, facecolor=EDGE, edgecolor=EDGE, linewidth=0.5, zorder=1, gid="arrowheads"))
+
+
+def _legend(graph: Graph) -> list[tuple[dict, str]]:
+    entries = [(STYLE[k], LEGEND[k]) for k in (LEAF, CONSTANT, TENSOR, OP) if any(n.kind == k for n in graph.nodes)]
+    if any(n.stale for n in graph.nodes):
+        entries.append(({**STYLE[OP], **STALE_STYLE}, STALE_LEGEND))
+    if any(n.freed for n in graph.nodes):
+        entries.append(({**STYLE[OP], **FREED_STYLE}, FREED_LEGEND))
+    return entries
+
+
+def _entry_width(text: str) -> float:
+    return SWATCH[0] + 0.12 + mono_width(text)
+
+
+def _entry_height(text: str) -> float:
+    return max(SWATCH[1], text_height(text)) + 0.06
+
+
+def _draw_legend(ax, graph: Graph, origin: tuple[float, float], width: float) -> None:
+    """One entry a row, left-aligned under the graph: a sample box and what it means."""
+    entries = _legend(graph)
+    x, y = origin[0] + max(width - max((_entry_width(t) for _, t in entries), default=0), 0) / 2, origin[1]
+    patches, styles = [], []
+    for style, text in entries:
+        height = _entry_height(text)
+        patches.append(FancyBboxPatch((x, y + (height - SWATCH[1]) / 2), *SWATCH,
+                                      boxstyle="round,pad=0,rounding_size=0.04"))
+        styles.append(style)
+        ax.text(x + SWATCH[0] + 0.12, y + height / 2, text, ha="left", va="center", fontsize=TEXT, family=MONO)
+        y += height
+    if patches:
+        ax.add_collection(PatchCollection(patches, match_original=False,
+                                          **{key: [s[key] for s in styles] for key in styles[0]}))
 
 
 def _title(graph: Graph, title: str | None) -> str:

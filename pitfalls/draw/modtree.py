@@ -1,26 +1,35 @@
 """The module-tree picture: the tree on the left, what each module holds in columns on the right,
 and the modules an iterator has visited so far numbered in orange.
+
+Every column is as wide as its widest text, measured in inches like every picture here.
 """
 
 from __future__ import annotations
 
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import FancyBboxPatch
 
 from ..modtree import ATTRIBUTE, BUFFER, NON_PERSISTENT, PARAMETER, Member, ModTree
-from .render import MONO
+from .render import LINE_EM, MONO, PX_PER_INCH, SANS_EM, TEXT, TITLE, mono_width, text_height
 
 VISITED = "#d94801"
-COLUMNS = [  # (title, kinds, colour, x)
-    ("parameters", (PARAMETER,), "#c7e9c0", 0.40),
-    ("buffers", (BUFFER, NON_PERSISTENT), "#dadaeb", 0.62),
-    ("plain tensor attributes", (ATTRIBUTE,), "#fcbba1", 0.82),
+COLUMNS = [  # (title, kinds, colour)
+    ("parameters", (PARAMETER,), "#c7e9c0"),
+    ("buffers", (BUFFER, NON_PERSISTENT), "#dadaeb"),
+    ("plain tensor attributes", (ATTRIBUTE,), "#fcbba1"),
 ]
 LEGEND = [
     ("#c7e9c0", "parameter: in state_dict, moved by .to(), trained"),
     ("#dadaeb", "buffer: in state_dict (unless persistent=False), moved by .to()"),
     ("#fcbba1", "plain tensor attribute: NOT in state_dict, NOT moved by .to()"),
 ]
+MARGIN = 0.15
+GAP = 0.2  # between columns
+INDENT = 0.3  # per level of the tree
+NUMBER = mono_width("99 ")  # room left of the tree for the visit numbers
+PAD = (0.08, 0.05)  # inside a box
+SPACE = 0.12  # between rows
+SWATCH = (0.36, 0.2)
 
 
 def _cell(items: list[Member]) -> str:
@@ -35,48 +44,71 @@ def _cell(items: list[Member]) -> str:
 def module_figure(tree: ModTree, visited: list[str] = (), title: str | None = None, max_rows: int = 60) -> Figure:
     """Draw a module tree; `visited` lists the paths an iterator has yielded so far, in order."""
     nodes = tree.nodes[:max_rows]
-    heights = [max(1, *(sum(m.kind in kinds for m in n.members) for _, kinds, _, _ in COLUMNS)) for n in nodes]
-    total = sum(heights) + 1.5
-    fig = Figure(figsize=(12, 1.3 + 0.24 * total), dpi=90)
-    ax = fig.add_subplot()
+    labels = [(f"{n.name if n.path else 'model'}: {n.type}" if n.shared_with is None
+               else f"{n.name}: same module as '{n.shared_with}'") for n in nodes]
+    cells = [[_cell([m for m in n.members if m.kind in kinds]) for _, kinds, _ in COLUMNS] for n in nodes]
+    tree_width = NUMBER + max([INDENT * n.depth + mono_width(t) + 2 * PAD[0]
+                               for n, t in zip(nodes, labels, strict=True)], default=1.0)
+    widths = [max([len(name) * SANS_EM * TEXT / 72] + [mono_width(c[i]) + 2 * PAD[0] for c in cells])
+              for i, (name, _, _) in enumerate(COLUMNS)]
+    heights = [max([text_height(t)] + [text_height(c) for c in row if c]) + 2 * PAD[1]
+               for t, row in zip(labels, cells, strict=True)]
+    heading = [title] if title else []
+    if len(tree.nodes) > max_rows:
+        heading.append(f"too large: showing the first {max_rows} of {len(tree.nodes)} modules")
+    head = LINE_EM * TITLE / 72 + SPACE if heading else 0.0
+    legend = [(c, t, max(SWATCH[1], text_height(t)) + 0.06) for c, t in LEGEND]
+    width = max(2 * MARGIN + tree_width + sum(GAP + w for w in widths),
+                2 * MARGIN + max(SWATCH[0] + 0.12 + mono_width(t) for _, t in LEGEND))
+    height = (2 * MARGIN + head + LINE_EM * TEXT / 72 + SPACE + sum(h + SPACE for h in heights) + SPACE
+              + sum(h for _, _, h in legend))
+    fig = Figure(figsize=(width, height), dpi=PX_PER_INCH)
+    ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
+
+    y = MARGIN
+    if heading:
+        ax.text(MARGIN, y, " — ".join(heading), ha="left", va="top", fontsize=TITLE, gid="title")
+        y += head
+    columns = [MARGIN + tree_width + GAP + sum(w + GAP for w in widths[:i]) for i in range(len(COLUMNS))]
+    for (name, _, _), x in zip(COLUMNS, columns, strict=True):
+        ax.text(x, y, name, ha="left", va="top", fontsize=TEXT, weight="bold")
+    y += LINE_EM * TEXT / 72 + SPACE
     order = {path: i for i, path in enumerate(visited, start=1)}
     current = visited[-1] if visited else None
-    for label, _, _, x in COLUMNS:
-        ax.text(x, 0.6, label, ha="left", va="center", fontsize=9, weight="bold", family=MONO)
-    y = -0.4
-    for node, height in zip(nodes, heights, strict=True):
-        middle = y - (height - 1) / 2
-        x = 0.02 + 0.03 * node.depth
-        name = node.name if node.path else "model"
-        text = f"{name}: {node.type}" if node.shared_with is None else f"{name}: same module as '{node.shared_with}'"
+    for node, label, row, height_ in zip(nodes, labels, cells, heights, strict=True):
+        middle = y + height_ / 2
+        x = MARGIN + NUMBER + INDENT * node.depth
         seen = node.shared_with is None and node.path in order
-        style = dict(boxstyle="round,pad=0.3", facecolor="#ffffff", edgecolor="#636363")
+        style = dict(facecolor="#ffffff", edgecolor="#636363", linewidth=1)
         if seen:
             style.update(edgecolor=VISITED, linewidth=2)
         if seen and node.path == current:
             style.update(facecolor="#fdd0a2")
-        ax.text(x, middle, text, ha="left", va="center", fontsize=8.5, family=MONO, bbox=style,
+        _boxed(ax, x, middle, label, style)
+        ax.text(x + PAD[0], middle, label, ha="left", va="center", fontsize=TEXT, family=MONO,
                 color="#737373" if node.shared_with else "#000000")
         if seen:
-            ax.text(x - 0.012, middle, str(order[node.path]), ha="right", va="center", fontsize=9,
-                    color=VISITED, weight="bold")
-        for _, kinds, colour, cx in COLUMNS:
-            items = [m for m in node.members if m.kind in kinds]
-            if items:
-                ax.text(cx, middle, _cell(items), ha="left", va="center", fontsize=8, family=MONO,
-                        bbox=dict(boxstyle="round,pad=0.25", facecolor=colour, edgecolor="none"))
-        y -= height + 0.3
-    ax.set_xlim(0, 1.05)
-    ax.set_ylim(y, 1.0)
-    ax.legend(handles=[Patch(facecolor=c, label=t) for c, t in LEGEND], loc="upper center",
-              bbox_to_anchor=(0.5, 0.0), ncol=1, fontsize=8, frameon=False)
-    heading = [title] if title else []
-    if len(tree.nodes) > max_rows:
-        heading.append(f"too large: showing the first {max_rows} of {len(tree.nodes)} modules")
-    if heading:
-        ax.set_title(" — ".join(heading), fontsize=10)
-    legend_inches = 0.65
-    fig.subplots_adjust(left=0.02, right=0.98, top=1 - 0.3 / fig.get_figheight(),
-                        bottom=legend_inches / fig.get_figheight())
+            ax.text(x - 0.06, middle, str(order[node.path]), ha="right", va="center", fontsize=TEXT,
+                    color=VISITED, weight="bold", family=MONO)
+        for (_, _, colour), cx, text in zip(COLUMNS, columns, row, strict=True):
+            if text:
+                _boxed(ax, cx, middle, text, dict(facecolor=colour, edgecolor="none"))
+                ax.text(cx + PAD[0], middle, text, ha="left", va="center", fontsize=TEXT, family=MONO)
+        y += height_ + SPACE
+    y += SPACE
+    for colour, text, h in legend:
+        ax.add_patch(FancyBboxPatch((MARGIN, y + (h - SWATCH[1]) / 2), *SWATCH, facecolor=colour, edgecolor="none",
+                                    boxstyle="round,pad=0,rounding_size=0.04"))
+        ax.text(MARGIN + SWATCH[0] + 0.12, y + h / 2, text, ha="left", va="center", fontsize=TEXT, family=MONO)
+        y += h
     return fig
+
+
+def _boxed(ax, x: float, middle: float, text: str, style: dict) -> None:
+    """A rounded box around `text` drawn from x (its left edge), centred on `middle`."""
+    height = text_height(text) + 2 * PAD[1]
+    ax.add_patch(FancyBboxPatch((x, middle - height / 2), mono_width(text) + 2 * PAD[0], height,
+                                boxstyle="round,pad=0,rounding_size=0.05", **style))

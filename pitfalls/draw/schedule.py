@@ -2,59 +2,84 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import Rectangle
 
 from ..schedule import BACKWARD, FORWARD, Task, bubble_fraction, peak_in_flight
-from .render import MONO
+from .render import LINE_EM, MONO, MONO_EM, PX_PER_INCH, TEXT, TITLE, mono_width
 
 COLOURS = {FORWARD: "#6baed6", BACKWARD: "#74c476"}
+WIDTH = 9.4  # inches: fits a 1366-px-wide JupyterLab without shrinking
+LEFT, RIGHT = 0.9, 0.2  # room for the stage names, and for the last tick label
+ROW = 0.32  # one stage's row: a bar of 0.8 of it, readable at p = 8
+TICKS = 0.45  # below a chart: tick labels (and under the last, the axis label)
+MARGIN = 0.15
 
 
-def _gantt(ax, tasks: list[Task], label_bars: bool) -> None:
+def _gantt(ax, tasks: list[Task], inches_per_unit: float) -> None:
     stages = sorted({t.stage for t in tasks})
     for kind in (FORWARD, BACKWARD):
         for stage in stages:
             bars = [(t.start, t.end - t.start) for t in tasks if t.stage == stage and t.kind == kind]
-            ax.broken_barh(bars, (stage - 0.4, 0.8), facecolor=COLOURS[kind], edgecolor="white", linewidth=0.8)
-    if label_bars:
-        for t in tasks:
-            ax.text((t.start + t.end) / 2, t.stage, f"{t.kind}{t.micro}", ha="center", va="center",
-                    fontsize=7, family=MONO)
-    ax.set_yticks(stages, [f"stage {s}" for s in stages], fontsize=8)
+            thin = min((w for _, w in bars), default=1) * inches_per_unit < 0.08  # a white edge would hide it
+            ax.broken_barh(bars, (stage - 0.4, 0.8), facecolor=COLOURS[kind], edgecolor="white",
+                           linewidth=0 if thin else 0.8)
+    named = {t: f"{t.kind}{t.micro}" for t in tasks}
+    if all((t.end - t.start) * inches_per_unit >= mono_width(label) + 0.06 for t, label in named.items()):
+        for t, label in named.items():  # every bar named, or none: a half-named row misleads
+            ax.text((t.start + t.end) / 2, t.stage, label, ha="center", va="center", fontsize=TEXT, family=MONO)
+    ax.set_yticks(stages, [f"stage {s}" for s in stages], fontsize=TEXT)
     ax.set_ylim(max(stages, default=0) + 0.6, min(stages, default=0) - 0.6)  # stage 0 on top
-    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="x", labelsize=TEXT)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
 
 
 def _summary(name: str, tasks: list[Task], formula: tuple[str, float] | None) -> str:
-    measured = bubble_fraction(tasks)
-    text = f"{name}: bubble {measured:.1%} measured from the timeline"
+    span = max((t.end for t in tasks), default=0) - min((t.start for t in tasks), default=0)
+    text = f"{name}, {span:.3g} long: bubble {bubble_fraction(tasks):.1%} measured from the timeline"
     if formula is not None:
         text += f" · {formula[0]} = {formula[1]:.1%}"
     peak = max(peak_in_flight(tasks).values(), default=0)
-    return text + f" · up to {peak} micro-batches' activations held on one stage"
+    held = "1 micro-batch's activations" if peak == 1 else f"{peak} micro-batches' activations"
+    return text + f" · up to {held} held on one stage"
 
 
 def schedule_figure(timelines: dict[str, list[Task]], formulas: dict[str, tuple[str, float]] | None = None,
                     title: str | None = None, time_unit: str = "time (forward = 1)") -> Figure:
-    """Stack one Gantt chart per named timeline on a shared time axis, each with its bubble measured."""
+    """Stack one Gantt chart per named timeline, each on its own time axis with its length and its
+    bubble measured: bars stay wide enough to see even when one timeline is many times another."""
     formulas = formulas or {}
-    stages = max((len({t.stage for t in tasks}) for tasks in timelines.values()), default=1)
-    fig = Figure(figsize=(12, 0.9 + len(timelines) * (0.75 + 0.28 * stages)), dpi=90)
-    axes = fig.subplots(len(timelines), 1, sharex=True, squeeze=False)[:, 0]
-    for ax, (name, tasks) in zip(axes, timelines.items(), strict=True):
-        width = max((t.end for t in tasks), default=1) - min((t.start for t in tasks), default=0)
-        few = len(tasks) <= 160 and all((t.end - t.start) / max(width, 1e-9) > 0.012 for t in tasks)
-        _gantt(ax, tasks, label_bars=few)
-        ax.set_title(_summary(name, tasks, formulas.get(name)), fontsize=9, loc="left", family=MONO)
-    axes[-1].set_xlabel(time_unit, fontsize=8)
-    fig.legend(handles=[Patch(facecolor=COLOURS[FORWARD], label="forward (F·micro-batch)"),
-                        Patch(facecolor=COLOURS[BACKWARD], label="backward (B·micro-batch)"),
-                        Patch(facecolor="white", edgecolor="#969696", label="idle: the bubble")],
-               loc="upper right", ncol=3, fontsize=8, frameon=False)
+    chars = int((WIDTH - 2 * MARGIN) * 72 / (MONO_EM * TEXT))
+    heads = {name: "\n".join(textwrap.wrap(_summary(name, tasks, formulas.get(name)), chars))
+             for name, tasks in timelines.items()}
+    rows = {name: max(len({t.stage for t in tasks}), 1) for name, tasks in timelines.items()}
+    line = LINE_EM * TEXT / 72
+    top = MARGIN + (LINE_EM * TITLE / 72 if title else 0) + line + 0.15  # title, legend
+    height = top + sum((h.count("\n") + 1) * line + 0.08 + ROW * rows[n] + TICKS for n, h in heads.items()) + MARGIN
+    fig = Figure(figsize=(WIDTH, height), dpi=PX_PER_INCH)
     if title:
-        fig.suptitle(title, fontsize=10, x=0.02, ha="left")
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.35 / fig.get_figheight()))
+        fig.text(MARGIN / WIDTH, 1 - MARGIN / height, title, ha="left", va="top", fontsize=TITLE, gid="title")
+    legend = [(COLOURS[FORWARD], "none", "forward (F·micro-batch)"),
+              (COLOURS[BACKWARD], "none", "backward (B·micro-batch)"), ("white", "#969696", "idle: the bubble")]
+    x, y = MARGIN, top - 0.15 - line / 2
+    for face, edge, text in legend:
+        fig.patches.append(Rectangle((x / WIDTH, 1 - (y + 0.09) / height), 0.36 / WIDTH, 0.18 / height,
+                                     facecolor=face, edgecolor=edge, transform=fig.transFigure, figure=fig))
+        fig.text((x + 0.46) / WIDTH, 1 - y / height, text, ha="left", va="center", fontsize=TEXT, family=MONO)
+        x += 0.46 + mono_width(text) + 0.35
+    y = top
+    for name, tasks in timelines.items():
+        fig.text(MARGIN / WIDTH, 1 - y / height, heads[name], ha="left", va="top", fontsize=TEXT, family=MONO)
+        y += (heads[name].count("\n") + 1) * line + 0.08
+        chart = ROW * rows[name]
+        ax = fig.add_axes((LEFT / WIDTH, 1 - (y + chart) / height, (WIDTH - LEFT - RIGHT) / WIDTH, chart / height))
+        start = min((t.start for t in tasks), default=0)
+        end = max((t.end for t in tasks), default=1)
+        ax.set_xlim(start, end if end > start else start + 1)
+        _gantt(ax, tasks, (WIDTH - LEFT - RIGHT) / max(end - start, 1e-12))
+        y += chart + TICKS
+    ax.set_xlabel(time_unit, fontsize=TEXT, labelpad=2)
     return fig
