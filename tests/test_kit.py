@@ -27,8 +27,9 @@ def code(line: str) -> str:
 
 
 def distinctive(line: str) -> bool:
-    """A statement long enough to say something (not `else:` or `except RuntimeError:`)."""
-    return len(line) >= 20 and ("(" in line or "=" in line)
+    """A statement long enough to say something: not `else:`, `except RuntimeError:` or the header of a
+    loop like `for name, t in tensors.items():`, which any code may share."""
+    return len(line) >= 20 and ("(" in line or "=" in line) and not line.endswith(":")
 
 
 def region_lines(text: str) -> list[str]:

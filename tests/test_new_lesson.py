@@ -141,8 +141,9 @@ def test_a_new_lesson_is_its_folder_declaration_and_catalogue_then_released_and_
     assert "NotImplementedError" in (released / "worker.py").read_text()
     changed = {line[3:].split("/")[0] + ("/" + line[3:].split("/")[1] if "/" in line[3:] else "")
                for line in git(copy, "status", "--porcelain", "-uall").splitlines()}
-    assert changed == {f"solutions/{NAME}", f"notebooks/{NAME}", "course.toml", "README.md", "tests/wrong_answers",
-                       "pitfalls/lessons"}, "adding a lesson touched something else"
+    generated = {f"notebooks/{NAME}", "notebooks/START_HERE.md", "README.md"}  # by `make release`
+    assert changed == {f"solutions/{NAME}", "course.toml", "tests/wrong_answers", "pitfalls/lessons", *generated}, (
+        "adding a lesson touched something else")
     assert "a throwaway lesson" in (copy / "README.md").read_text()
 
     script = textwrap.dedent(f"""

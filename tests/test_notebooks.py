@@ -24,7 +24,8 @@ STORED = lesson_files(SOLUTIONS, "*.ipynb") + lesson_files(RELEASE, "*.ipynb")
 
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_solution_notebook_runs_top_to_bottom(graded, lesson):
-    """Errors are allowed only in cells tagged raises-exception, and those must really raise. Read from the
+    """Errors only in cells tagged raises-exception, and those must really raise; no answer or test cell
+    raises (the release tags those too, so that Run All carries on in a learner's notebook). Read from the
     solved submission as the grading run executed it: the release with the solutions put in, every cell
     run top to bottom in a real kernel, hidden tests included."""
     nb = nbformat.read(graded.out / "autograded" / "solved" / lesson / f"{lesson}.ipynb", as_version=4)
@@ -32,7 +33,9 @@ def test_solution_notebook_runs_top_to_bottom(graded, lesson):
         if cell.cell_type != "code":
             continue
         raised = any(o.output_type == "error" for o in cell.outputs)
-        assert raised == ("raises-exception" in cell.metadata.get("tags", [])), cell.source[:200]
+        meta = cell.metadata.get("nbgrader", {})
+        exercise = bool(meta.get("solution") or meta.get("grade"))
+        assert raised == ("raises-exception" in cell.metadata.get("tags", []) and not exercise), cell.source[:200]
 
 
 def test_release_matches_what_nbgrader_writes(tmp_path):

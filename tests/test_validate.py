@@ -57,12 +57,12 @@ def test_unusable_file_is_one_line_and_exit_2(tmp_path, content, says):
 def test_each_part_is_one_line_with_its_message_and_no_traceback():
     result = validate(FIRST.release)
     lines = result.stdout.splitlines()
-    for part in FIRST.parts:
+    for part in FIRST.points:
         line = next(line for line in lines if f"  {part} " in line)
         assert line.startswith("FAIL") and line.split("0/", 1)[1][3:].strip(), f"{line}: no message"
     assert "not answered yet" in result.stdout
     assert "Traceback" not in result.stdout and "File " not in result.stdout
-    assert lines[-1].startswith(f"0 of {len(FIRST.parts)} parts pass the visible tests; {len(FIRST.parts)} failed")
+    assert lines[-1].startswith(f"0 of {len(FIRST.points)} parts pass the visible tests; {len(FIRST.points)} failed")
 
 
 def test_json_gives_the_validate_button_every_part_and_the_summary():
@@ -70,7 +70,7 @@ def test_json_gives_the_validate_button_every_part_and_the_summary():
                             capture_output=True, text=True)
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert [p["grade_id"] for p in report["parts"]] == list(FIRST.parts)
+    assert [p["grade_id"] for p in report["parts"]] == list(FIRST.points)
     assert all(p["score"] == 0 and p["message"] for p in report["parts"])
     assert report["summary"].startswith("0 of")
 
