@@ -29,6 +29,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -r requirements.txt -r requirements-dev.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@command -v bwrap > /dev/null || echo "note: grading fences learner code in with bubblewrap, which is missing: sudo apt-get install bubblewrap"
 	touch $@
 
 # The server imports pitfalls.lab (Validate, the save hook) from this checkout.

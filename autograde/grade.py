@@ -34,6 +34,7 @@ from tqdm import tqdm
 from pitfalls.course import ROOT, lessons
 from pitfalls.screen import read_notebook
 
+from . import bubblewrap
 from .export import FIXED
 from .integrity import scan
 from .nbgrader_cli import last_error, nbgrader
@@ -63,25 +64,25 @@ def grade_one(out: Path, course: Path, version: str, job: Job, workers: queue.Qu
     findings += scan({**answers(notebook), **{name: data.decode(errors="replace") for name, data in files.items()}})
     findings += [("a Python file beside the notebook (not used in grading)", p.name)
                  for p in sorted(job.path.parent.glob("*.py")) if p.name not in lesson.answer_files]
-    box = submission_course(out, course, job.student_id, lesson, notebook, files)
-    worker = workers.get()
+    worker = workers.get()  # held until its slot's outputs are copied out: the next job empties the slot
     try:
+        box = submission_course(worker.slot, course, job.student_id, lesson, notebook, files)
         outcome = worker.run(box, job.student_id, job.lesson)
+        for kind, suffix in (("feedback", "html"), ("autograded", "ipynb")):  # the page to hand back; as run
+            made = box / kind / job.student_id / job.lesson / f"{job.lesson}.{suffix}"
+            if made.exists():
+                dest = out / kind / job.student / job.lesson / made.name
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(made, dest)
     finally:
         workers.put(worker)
     findings += [tuple(f) for f in outcome.get("findings", [])]
-    for kind, suffix in (("feedback", "html"), ("autograded", "ipynb")):  # the page to hand back; the notebook as run
-        made = box / kind / job.student_id / job.lesson / f"{job.lesson}.{suffix}"
-        if made.exists():
-            dest = out / kind / job.student / job.lesson / made.name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(made, dest)
     status = outcome["status"]
     if job.note and status.startswith("graded"):
         status = f"{status[:-1]}; {job.note})" if status.endswith(")") else f"{status} ({job.note})"
     result = {"student": job.student, "student_id": job.student_id, "lesson": job.lesson,
               "submission": submission_digest(job), "course": version, "status": status,
-              "parts": outcome.get("parts", {}), "findings": [list(f) for f in findings]}
+              "parts": outcome.get("parts", {}), "findings": [list(f) for f in findings], "fenced": worker.fenced}
     write_atomic(result_path(out, job), json.dumps(result, indent=1))
     return result
 
@@ -104,7 +105,8 @@ def stored(out: Path, job: Job, version: str) -> dict | None:
     return result if same and result.get("student_id") == job.student_id else None
 
 
-def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Limits, regrade: bool) -> list[dict]:
+def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Limits, regrade: bool,
+              fenced: bool) -> list[dict]:
     done = {} if regrade else {j.key: r for j in jobs if (r := stored(out, j, version))}
     todo = [j for j in jobs if j.key not in done]
     print(f"{len(jobs)} submissions: {len(done)} already graded, {len(todo)} to grade with {limits.jobs} workers",
@@ -112,7 +114,7 @@ def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Li
     flagged = failed = 0
     workers: queue.Queue = queue.Queue()
     for i in range(limits.jobs):
-        workers.put(Worker(out / "work" / f"worker-{i}.log", limits))
+        workers.put(Worker(out / "work" / f"slot-{i}", limits, fenced))
     with ThreadPoolExecutor(max_workers=limits.jobs) as pool, \
             tqdm(total=len(todo), unit="nb", file=sys.stdout, dynamic_ncols=False, ncols=100,
                  mininterval=2.0, disable=not todo) as bar:
@@ -161,10 +163,16 @@ def export(out: Path, course: Path, rows: list[dict]) -> Path:
     return dest
 
 
-def write_integrity(out: Path, results: list[dict]) -> Path:
+UNFENCED = "graded without the operating-system sandbox"
+
+
+def write_integrity(out: Path, results: list[dict], unfenced_why: str | None) -> Path:
+    """One row per finding; and, for work graded without the sandbox, one row that says so and why."""
     dest = out / "integrity.csv"
     lines = [("student", "lesson", "finding", "evidence")]
     lines += sorted((r["student"], r["lesson"], f, e) for r in results for f, e in r["findings"])
+    lines += sorted((r["student"], r["lesson"], UNFENCED, r.get("unfenced") or unfenced_why or "")
+                    for r in results if r.get("fenced") is False)
     text = io.StringIO(newline="")
     csv.writer(text).writerows(lines)
     write_atomic(dest, text.getvalue())
@@ -189,6 +197,13 @@ def summary(grades: Path, students: set[str], flagged: int) -> None:
         if scores:
             print(f"  {part:28} {sum(scores) / len(scores):.2f}  ({len(scores)} submissions)")
     print(f"\n{len(graded)} graded, {len(rows) - len(graded)} not graded, {flagged} flagged for review")
+
+
+def warning(why: str) -> str:
+    return ("\n" + "!" * 100 + f"\nGRADING WITHOUT THE OPERATING-SYSTEM SANDBOX: {why}.\n"
+            "Learner code will run with this account's access to files: the course's solutions, other students'\n"
+            "work and grades. Every such result is listed in integrity.csv. Install bubblewrap, or pass\n"
+            "--require-sandbox to refuse to grade here.\n" + "!" * 100 + "\n")
 
 
 def class_folder(submissions: Path, out: Path) -> Path:
@@ -217,10 +232,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cell-timeout", type=int, default=30, help="seconds per cell")
     parser.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook")
     parser.add_argument("--memory-gib", type=float, default=4.0, help="memory per worker and its kernel")
+    parser.add_argument("--require-sandbox", action="store_true",
+                        help="refuse to grade where learner code cannot be fenced in by the operating system")
     args = parser.parse_args(argv)
     if not args.submissions.exists():
         print(f"error: {args.submissions} is not a folder of submissions or an LMS zip", file=sys.stderr)
         return 2
+    unfenced_why = bubblewrap.available()
+    if unfenced_why:
+        print(warning(unfenced_why), file=sys.stderr, flush=True)
+        if args.require_sandbox:
+            print("error: --require-sandbox: not grading", file=sys.stderr)
+            return 2
     started = time.monotonic()
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -230,15 +253,17 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [known[name] for name in sorted({j.lesson for j in jobs} or known)]
     course, version = prepare(out, chosen)
     limits = Limits(max(1, args.jobs), args.cell_timeout, args.notebook_timeout, args.memory_gib)
-    results = grade_all(out, course, version, jobs, limits, args.regrade)
+    results = grade_all(out, course, version, jobs, limits, args.regrade, fenced=unfenced_why is None)
     class_gradebook(course, results)
     statuses = rejected + [{**row(r["student"], r["lesson"], r["status"]), "student_id": r["student_id"]}
                            for r in results]
     grades = export(out, course, statuses)
-    integrity = write_integrity(out, results)
+    integrity = write_integrity(out, results, unfenced_why)
     print()
     flagged = len({(r["student"], r["lesson"]) for r in results if r["findings"]})
     summary(grades, {j.student for j in jobs} | {r["student"] for r in rejected}, flagged)
+    if unfenced := sum(r.get("fenced") is False for r in results):
+        print(f"{unfenced} graded WITHOUT the operating-system sandbox: {unfenced_why or 'see integrity.csv'}")
     print(f"\ngrades:    {grades}\nintegrity: {integrity}\nfeedback:  {out / 'feedback'}"
           f"\ntook {time.monotonic() - started:.0f} s")
     return 0

@@ -9,8 +9,15 @@ of that process, so nothing one notebook does can reach another or the server. T
 no longer stand in for torch.
 
 The server: `python -m autograde.kernels`, one launch request per line on stdin ({"argv", "cwd",
-"env"}), the kernel's pid per line on stdout. ForkedKernelManager is the jupyter_client kernel
-manager that asks it, and falls back to an ordinary launch for any kernel that is not ipykernel.
+"env"}, or {"reap": true} to end whatever its kernels left running), the kernel's pid per line on
+stdout. ForkedKernelManager is the jupyter_client kernel manager that asks it, and falls back to an
+ordinary launch for any kernel that is not ipykernel.
+
+When grading, the server runs inside bubblewrap (autograde/bubblewrap.py) and so does every kernel it
+forks: the sandbox is made once per worker, so fencing learner code in costs nothing per notebook.
+Its kernels talk to the worker over Unix sockets in a folder both can see (a sandbox has no network),
+are interrupted by message, and are found by their pid outside the sandbox to be stopped. Before it
+forks a kernel, the server kills whatever the previous one left running.
 """
 
 from __future__ import annotations
@@ -25,8 +32,11 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 
 from jupyter_client.manager import AsyncKernelManager
+
+from . import bubblewrap
 
 WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "matplotlib_inline.backend_inline", "torch", "torch._dynamo",
         "torch.nn", "torch.optim", "numpy", "matplotlib", "ipywidgets", "pitfalls", "pitfalls.widgets",
@@ -61,10 +71,17 @@ def serve() -> None:
     if torch.cuda.is_initialized():  # a forked child could not use CUDA then
         raise SystemExit("the fork server initialised CUDA; kernels are started the ordinary way")
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped as they exit
+    if bubblewrap.inside():
+        libc().prctl(4, 0)  # PR_SET_DUMPABLE 0: no kernel may read or trace this server's memory
     replies = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)  # whatever else writes to stdout (a kernel's C code, say) goes to the log, not the replies
     for line in sys.stdin:
         request = json.loads(line)
+        bubblewrap.kill_the_rest()  # a process the last kernel left behind does not meet the next notebook
+        if request.get("reap"):
+            replies.write("0\n")
+            replies.flush()
+            continue
         pid = os.fork()
         if pid == 0:
             run_kernel(request, replies.fileno())
@@ -101,20 +118,30 @@ def run_kernel(request: dict, replies: int) -> None:
 
 
 class ForkServer:
-    """One fork server per worker process, started on first use; if it cannot serve, kernels start as usual."""
+    """One fork server per worker process, started on first use; if it cannot serve, kernels start as usual.
 
-    command = [sys.executable, "-m", "autograde.kernels"]
+    `fence` (set by the grading worker) names the folders a sandboxed kernel may write: the server then
+    runs inside bubblewrap, and so does every kernel, forked or not.
+    """
+
+    fence: bubblewrap.Fence | None = None
     failed = False
     _lock = threading.Lock()
     _proc: subprocess.Popen | None = None
 
     @classmethod
+    def command(cls) -> list[str]:
+        plain = [sys.executable, "-m", "autograde.kernels"]
+        return bubblewrap.wrap(plain, cls.fence.writable) if cls.fence else plain
+
+    @classmethod
     def launch(cls, argv: list[str], cwd: str, env: dict) -> int:
+        """The kernel's pid, as this process numbers it."""
         with cls._lock:
             if cls.failed:
                 raise RuntimeError("the kernel fork server could not start")
             if cls._proc is None or cls._proc.poll() is not None:
-                cls._proc = subprocess.Popen(cls.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                cls._proc = subprocess.Popen(cls.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                              env=dict(os.environ))
             try:
                 cls._proc.stdin.write(json.dumps({"argv": argv, "cwd": cwd, "env": env}) + "\n")
@@ -125,7 +152,26 @@ class ForkServer:
             if not reply.strip():
                 cls.failed = True  # once is enough: every later kernel starts the ordinary way
                 raise RuntimeError("the kernel fork server stopped")
-        return int(reply)
+            pid = int(reply)
+            if cls.fence:  # the server numbers its children in the sandbox's own pid namespace
+                pid = bubblewrap.host_pid(pid, cls._proc.pid)
+                if pid is None:
+                    raise RuntimeError("the sandboxed kernel could not be found")
+        return pid
+
+
+    @classmethod
+    def reap(cls) -> None:
+        """End every process the last kernel left in the sandbox (a kernel's work is over once its
+        notebook has run: nothing of it may touch the files nbgrader reads next)."""
+        with cls._lock:
+            if cls.fence and cls._proc is not None and cls._proc.poll() is None:
+                try:
+                    cls._proc.stdin.write(json.dumps({"reap": True}) + "\n")
+                    cls._proc.stdin.flush()
+                    cls._proc.stdout.readline()
+                except OSError:
+                    pass
 
 
 class ForkedProcess:
@@ -164,14 +210,30 @@ class ForkedProcess:
 
 
 class ForkedKernelManager(AsyncKernelManager):
-    """A kernel manager whose ipykernel kernels come from the worker's fork server."""
+    """A kernel manager whose ipykernel kernels come from the worker's fork server, fenced in where the
+    worker set `ForkServer.fence`."""
+
+    async def _async_pre_start_kernel(self, **kw):
+        if ForkServer.fence:  # no network in the sandbox: Unix sockets in a folder the kernel can see
+            self.transport = "ipc"
+            self.connection_file = str(ForkServer.fence.runtime / f"kernel-{uuid.uuid4().hex[:12]}.json")
+            self.ip = self.connection_file.removesuffix(".json") + "-ipc"
+        cmd, kw = await super()._async_pre_start_kernel(**kw)
+        if ForkServer.fence:
+            self.kernel_spec.interrupt_mode = "message"  # its pid is the sandbox's; a message always arrives
+            kw["env"] = {**kw.get("env", os.environ), "HOME": bubblewrap.HOME,
+                         "MPLCONFIGDIR": f"{bubblewrap.HOME}/matplotlib", "IPYTHONDIR": f"{bubblewrap.HOME}/ipython"}
+        return cmd, kw
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-        if kernel_cmd[1:3] != LAUNCHER or os.path.realpath(kernel_cmd[0]) != os.path.realpath(sys.executable):
-            return await super()._async_launch_kernel(kernel_cmd, **kw)
+        forkable = kernel_cmd[1:3] == LAUNCHER and os.path.realpath(kernel_cmd[0]) == os.path.realpath(sys.executable)
         try:
+            if not forkable:
+                raise ValueError("not ipykernel")
             pid = ForkServer.launch(kernel_cmd[3:], kw.get("cwd") or os.getcwd(), dict(kw.get("env") or os.environ))
         except (OSError, RuntimeError, ValueError):
+            if ForkServer.fence:  # the ordinary way, but never outside the fence
+                kernel_cmd = bubblewrap.wrap(kernel_cmd, ForkServer.fence.writable, kw.get("cwd"))
             return await super()._async_launch_kernel(kernel_cmd, **kw)
         provisioner = self.provisioner
         provisioner.process, provisioner.pid, provisioner.pgid = ForkedProcess(pid), pid, pid

@@ -51,15 +51,22 @@ def in_worker(gib: float):
 
 
 class Worker:
-    """A long-lived `autograde.worker` process; one that overruns is killed with its kernel."""
+    """A long-lived `autograde.worker` process; one that overruns is killed with its kernel.
 
-    def __init__(self, log: Path, limits: Limits):
-        self.log, self.limits, self.proc = log, limits, None
+    It grades in its own folder, `slot`, one submission at a time; when `fenced`, its kernels run in
+    bubblewrap and may write only there (autograde/bubblewrap.py).
+    """
+
+    def __init__(self, slot: Path, limits: Limits, fenced: bool):
+        self.slot, self.limits, self.fenced, self.proc = slot, limits, fenced, None
+        self.log = slot.parent / f"{slot.name}.log"
 
     def start(self) -> None:
         env = course_env()
         threads = str(max(1, cores() // self.limits.jobs))
         env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads, PYTHONWARNINGS="ignore")
+        if self.fenced:
+            env["PITFALLS_SLOT"] = str(self.slot)
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("a") as err:
             self.proc = subprocess.Popen([sys.executable, "-m", "autograde.worker"], cwd=ROOT,

@@ -1,10 +1,11 @@
 """The nbgrader courses grading runs in: one made once per run, and one per submission from it.
 
 OUT/course holds every graded lesson's source and a gradebook that knows them (template.db), made
-by the one release path. Each submission is then graded in a course of its own (OUT/work/<id>/<lesson>):
-a copy of that gradebook, the lesson's *released* files (never the source notebook or a solution),
-and the one graded notebook with the learner's own answer files beside it. No two workers ever
-share a sqlite file, and nothing from solutions/ sits where learner code runs.
+by the one release path. Each submission is then graded in a course of its own, made afresh in its
+worker's slot (OUT/work/slot-N/course): a copy of that gradebook, the lesson's *released* files (never
+the source notebook or a solution), and the one graded notebook with the learner's own answer files
+beside it. No two workers ever share a sqlite file. Of the slot, a fenced kernel sees only the folder
+nbgrader runs the notebook in (`autograded/`) and its sockets' folder (`runtime/`): `fence()`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from traitlets.config import Config
 
 from pitfalls.course import Lesson, folders
 
+from .bubblewrap import Fence
 from .nbgrader_cli import course_settings
 from .release import generate
 from .store import digest, write_atomic
@@ -49,11 +51,31 @@ def prepare(out: Path, chosen: list[Lesson]) -> tuple[Path, str]:
     return course, version
 
 
-def submission_course(out: Path, course: Path, student_id: str, lesson: Lesson, notebook: dict,
+def fence(slot: Path) -> Fence:
+    """The folders of a worker's slot that its kernels may write (bubblewrap binds them for good, so they
+    are emptied between submissions, never removed)."""
+    return Fence(work=slot / "course" / "autograded", runtime=slot / "runtime")
+
+
+def empty(folder: Path, keep: tuple[Path, ...] = ()) -> None:
+    """Remove what `folder` holds, but not the folders in `keep` (only their contents)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in folder.iterdir():
+        if entry in keep:
+            empty(entry)
+        elif entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+
+
+def submission_course(slot: Path, course: Path, student_id: str, lesson: Lesson, notebook: dict,
                       answer_files: dict[str, bytes]) -> Path:
-    """A one-submission nbgrader course: template gradebook, the released lesson, the graded notebook."""
-    box = out / "work" / student_id / lesson.name
-    shutil.rmtree(box, ignore_errors=True)
+    """A one-submission nbgrader course in a worker's slot: template gradebook, the released lesson, the
+    graded notebook and the learner's answer files. Nothing of the slot's previous submission is left."""
+    box, fenced = slot / "course", fence(slot)
+    empty(box, keep=(fenced.work,))
+    empty(fenced.runtime)
     submitted = box / "submitted" / student_id / lesson.name
     submitted.mkdir(parents=True)
     shutil.copy2(course / "template.db", box / "gradebook.db")

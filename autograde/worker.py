@@ -9,6 +9,7 @@ SANDBOX/result.json, written last and atomically: a sandbox without it was never
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -24,8 +25,8 @@ from pitfalls.course import lessons
 from .execute import BoundedExecute
 from .feedback import FeedbackWithoutHiddenTests
 from .integrity import silent_passes, stream_text
-from .kernels import ForkedKernelManager
-from .sandbox import grading_config
+from .kernels import ForkedKernelManager, ForkServer
+from .sandbox import fence, grading_config
 from .store import write_atomic
 
 
@@ -59,6 +60,7 @@ def stop_reasons(nb: dict) -> list[str]:
 def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_timeout: int) -> dict:
     api = NbGraderAPI(config=course_config(root, lesson, cell_timeout, notebook_timeout))
     outcome = api.autograde(lesson, student)
+    ForkServer.reap()  # nothing the notebook started may change what is read below
     if not outcome["success"]:
         lines = (outcome.get("error") or "").strip().splitlines()
         return {"status": "not graded: nbgrader failed" + (f": {lines[-1]}" if lines else "")}
@@ -86,6 +88,8 @@ def serve() -> int:
 
     One worker grades many submissions, so nbgrader is imported once per worker, not per submission.
     """
+    if slot := os.environ.get("PITFALLS_SLOT"):
+        ForkServer.fence = fence(Path(slot))
     for line in sys.stdin:
         job = json.loads(line)
         root = Path(job["root"])
