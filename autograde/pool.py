@@ -64,7 +64,7 @@ class Worker:
     def start(self) -> None:
         env = course_env()
         threads = str(max(1, cores() // self.limits.jobs))
-        env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads, PYTHONWARNINGS="ignore")
+        env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
         if self.fenced:
             env["PITFALLS_SLOT"] = str(self.slot)
         self.log.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
@@ -87,7 +88,10 @@ def serve() -> int:
     """Grade the jobs read from stdin, one JSON line each, and answer each with a line on stdout.
 
     One worker grades many submissions, so nbgrader is imported once per worker, not per submission.
+    Its own warnings are silenced here, not through the environment, which its kernels inherit: a
+    learner's notebook must warn as it does on the learner's machine.
     """
+    warnings.simplefilter("ignore")
     if slot := os.environ.get("PITFALLS_SLOT"):
         ForkServer.fence = fence(Path(slot))
     for line in sys.stdin:
