@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import fcntl
 import io
 import json
+import os
 import queue
 import shutil
+import socket
 import sys
 import time
 import warnings
@@ -105,6 +108,33 @@ def stored(out: Path, job: Job, version: str) -> dict | None:
     return result if same and result.get("student_id") == job.student_id else None
 
 
+def hold(out: Path):
+    """Hold OUT for this run (an advisory lock the operating system drops when the run ends, however it
+    ends), or None and a line naming the run that holds it: two runs must not grade into one OUT."""
+    lock = (out / ".grading.lock").open("a+")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.seek(0)
+        return None, lock.read().strip() or "another grading run"
+    lock.seek(0)
+    lock.truncate()
+    lock.write(f"grading run {os.getpid()} on {socket.gethostname()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
+    lock.flush()
+    return lock, None
+
+
+def work_folder(out: Path) -> Path:
+    """This run's working folder, OUT/work/<pid>: a run that was killed may take a moment to stop writing
+    in its own, and must not meet this one there. Earlier runs' folders are removed."""
+    here = out / "work" / str(os.getpid())
+    for old in (out / "work").glob("*"):
+        if old != here:
+            shutil.rmtree(old, ignore_errors=True)
+    here.mkdir(parents=True, exist_ok=True)
+    return here
+
+
 def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Limits, regrade: bool,
               fenced: bool) -> list[dict]:
     done = {} if regrade else {j.key: r for j in jobs if (r := stored(out, j, version))}
@@ -114,7 +144,7 @@ def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Li
     flagged = failed = 0
     workers: queue.Queue = queue.Queue()
     for i in range(limits.jobs):
-        workers.put(Worker(out / "work" / f"slot-{i}", limits, fenced))
+        workers.put(Worker(work_folder(out) / f"slot-{i}", limits, fenced))
     with ThreadPoolExecutor(max_workers=limits.jobs) as pool, \
             tqdm(total=len(todo), unit="nb", file=sys.stdout, dynamic_ncols=False, ncols=100,
                  mininterval=2.0, disable=not todo) as bar:
@@ -247,6 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
+    lock, holder = hold(out)
+    if lock is None:
+        print(f"error: {out} is being graded by {holder}; wait for it to finish, or use another --out",
+              file=sys.stderr)
+        return 2
     known = lessons()
     submissions = class_folder(args.submissions.resolve(), out)
     jobs, rejected = collect(submissions, known)

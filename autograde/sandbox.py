@@ -2,7 +2,7 @@
 
 OUT/course holds every graded lesson's source and a gradebook that knows them (template.db), made
 by the one release path. Each submission is then graded in a course of its own, made afresh in its
-worker's slot (OUT/work/slot-N/course): a copy of that gradebook, the lesson's *released* files (never
+worker's slot (OUT/work/<run>/slot-N/course): a copy of that gradebook, the lesson's *released* files (never
 the source notebook or a solution), and the one graded notebook with the learner's own answer files
 beside it. No two workers ever share a sqlite file. Of the slot, a fenced kernel sees only the folder
 nbgrader runs the notebook in (`autograded/`) and its sockets' folder (`runtime/`): `fence()`.

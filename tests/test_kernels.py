@@ -118,7 +118,8 @@ def test_kernels_die_with_the_fork_server(tmp_path):
 
 
 def test_kernels_start_the_ordinary_way_when_the_fork_server_cannot_start(tmp_path, monkeypatch):
-    monkeypatch.setattr(ForkServer, "command", [sys.executable, "-c", "raise SystemExit('no server here')"])
+    never = [sys.executable, "-c", "raise SystemExit('no server here')"]
+    monkeypatch.setattr(ForkServer, "command", classmethod(lambda cls: never))
     monkeypatch.setattr(ForkServer, "_proc", None)
     monkeypatch.setattr(ForkServer, "failed", False)
     for _ in range(2):

@@ -75,3 +75,20 @@ def test_a_rerun_grades_nothing_new_unless_regrade_is_asked(small_class, tmp_pat
     third = subprocess.run(command(small_class, out, "--regrade"), cwd=ROOT, capture_output=True, text=True)
     assert "0 already graded, 4 to grade" in third.stdout
     assert grades(out) == table
+
+
+def test_a_second_run_on_the_same_out_refuses_at_once_and_names_the_first(small_class, graded, tmp_path):
+    out = tmp_path / "out"
+    first = subprocess.Popen(command(small_class, out), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and not list((out / "results").rglob("*.json")):
+            time.sleep(0.2)
+        second = subprocess.run(command(small_class, out), cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert second.returncode == 2
+        assert f"is being graded by grading run {first.pid}" in second.stderr
+    finally:
+        assert first.wait(timeout=600) == 0
+    with (out / "grades.csv").open() as f:
+        rows = list(csv.DictReader(f))
+    assert all(row == graded[(row["student"], row["lesson"])] for row in rows), "nothing either run wrote is mixed"
