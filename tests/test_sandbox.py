@@ -55,9 +55,10 @@ def test_a_fenced_kernel_sees_its_own_folder_and_the_runtime_and_nothing_else(fe
     secret.parent.mkdir()
     secret.write_text("their answers")
     here = fence.work / "ada" / "01_leaf_tensors"
+    hidden = [str(secret), str(ROOT / "solutions"), str(ROOT / "tests"), str(Path.home() / ".bashrc"), "/etc/passwd"]
     seen = run([
         "import os, torch, pitfalls.checks; print(os.getcwd())",
-        f"print([os.path.exists(p) for p in {[str(secret), str(ROOT / 'solutions'), str(ROOT / 'tests'), str(Path.home() / '.bashrc'), '/etc/passwd']}])",
+        f"print([os.path.exists(p) for p in {hidden!r}])",
         "import pathlib; print(sorted(p.name for p in pathlib.Path('/proc').iterdir() if p.name.isdigit()))",
         "open('notes.txt', 'w').write('mine'); print(open('notes.txt').read())",
         f"try:\n    open({str(secret.parent / 'planted.txt')!r}, 'w').write('x')\nexcept OSError as e:\n"
