@@ -1,0 +1,15 @@
+# Knows deepcopy copies .grad and clears it on the model before copying, instead of on the copy: the
+# gradients the training loop was accumulating are wiped.
+# answer: copy-2
+# loses: copy-2-tests
+def make_ema(model):
+    model.zero_grad()
+    return copy.deepcopy(model).requires_grad_(False)
+
+
+def ema_update_(ema, model, decay):
+    with torch.no_grad():
+        for e, p in zip(ema.parameters(), model.parameters()):
+            e.lerp_(p, 1 - decay)
+        for e, b in zip(ema.buffers(), model.buffers()):
+            e.copy_(b)
