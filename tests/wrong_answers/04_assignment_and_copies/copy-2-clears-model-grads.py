@@ -1,5 +1,5 @@
-# Knows deepcopy copies .grad and clears it on the model before copying, instead of on the copy: the
-# gradients the training loop was accumulating are wiped.
+# Believes deepcopy copies .grad (it does for a plain tensor, not for a Parameter: lesson 04, section 2) and
+# clears it on the model before copying: the gradients the training loop was accumulating are wiped.
 # answer: copy-2
 # loses: copy-2-tests
 def make_ema(model):
