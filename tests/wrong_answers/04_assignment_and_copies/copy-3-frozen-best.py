@@ -1,0 +1,18 @@
+# Keeps a frozen deep copy ("a snapshot should not train", carried over from the EMA): the best epoch's
+# model cannot be trained on from there, as early stopping is usually followed by.
+# answer: copy-3
+# loses: copy-3-tests
+def fit_keep_best(model, data, epochs=8, lr=0.1):
+    x_train, y_train, x_val, y_val = data
+    opt = torch.optim.SGD(model.parameters(), lr=lr)
+    best_loss, best = float("inf"), None
+    for epoch in range(epochs):
+        for _ in range(10):
+            opt.zero_grad()
+            F.mse_loss(model(x_train), y_train).backward()
+            opt.step()
+        with torch.no_grad():
+            val_loss = F.mse_loss(model(x_val), y_val).item()
+        if val_loss < best_loss:
+            best_loss, best = val_loss, copy.deepcopy(model).requires_grad_(False)
+    return best

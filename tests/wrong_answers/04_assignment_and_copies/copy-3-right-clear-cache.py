@@ -1,0 +1,18 @@
+# A right answer written differently: validates with autograd on, and empties the model's cache from the
+# outside just before the deep copy (the next forward pass fills it again).
+# answer: copy-3
+# loses:
+def fit_keep_best(model, data, epochs=8, lr=0.1):
+    x_train, y_train, x_val, y_val = data
+    opt = torch.optim.SGD(model.parameters(), lr=lr)
+    best_loss, best = float("inf"), None
+    for epoch in range(epochs):
+        for _ in range(10):
+            opt.zero_grad()
+            F.mse_loss(model(x_train), y_train).backward()
+            opt.step()
+        val_loss = F.mse_loss(model(x_val), y_val).item()
+        if val_loss < best_loss:
+            model[0].last_attention = None
+            best_loss, best = val_loss, copy.deepcopy(model)
+    return best

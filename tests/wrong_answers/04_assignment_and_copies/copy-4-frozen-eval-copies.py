@@ -1,0 +1,6 @@
+# Makes the copies "safe" by freezing them and putting them in eval mode: they are not copies of the model
+# (a layer that trained no longer does, Dropout and BatchNorm behave differently).
+# answer: copy-4
+# loses: copy-4-tests
+def independent_copies(model, n):
+    return [copy.deepcopy(model).requires_grad_(False).train(False) for _ in range(n)]
