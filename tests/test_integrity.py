@@ -1,8 +1,8 @@
-"""autograde.integrity: what honest answers never need is reported; honest answers are not.
+"""autograde.integrity and autograde.audit: what honest answers never need is reported; honest answers are not.
 
 Every rule of the scan is shown catching its construct and letting the honest look-alike pass; every
 allowlist is shown to be exactly what the solutions, the catalogued answers and the lessons' own cells
-use.
+use. The run-time audit is shown catching each thing it watches, in a real grading kernel.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ import json
 import subprocess
 import sys
 
+import nbformat
 import pytest
 
 from autograde import integrity
-from autograde.integrity import HONEST_DUNDERS, known, scan, silent_passes
-from autograde.submissions import catalogue, solved_answers
+from autograde.integrity import HONEST_DUNDERS, known, scan, silent_passes, tampering
+from autograde.submissions import catalogue, solved, solved_answers
 from pitfalls.course import ROOT
 from tests.conftest import LESSONS
 
@@ -174,3 +175,91 @@ def test_a_test_cell_that_ended_quietly_is_a_silent_pass():
     quiet = cell([])
     assert silent_passes({"cells": [ok, failed]}) == []
     assert silent_passes({"cells": [quiet]}) == [("t: passed without printing Success!", "(no output)")]
+
+
+# The run-time audit, in real kernels.
+
+def graded_notebook(answer: str) -> nbformat.NotebookNode:
+    """A lesson in three cells: the imports, an answer cell, and a test cell that checks with pitfalls.checks."""
+    meta = {"schema_version": 3, "locked": True, "solution": False}
+    return nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("import torch\nfrom pitfalls import checks"),
+        nbformat.v4.new_code_cell(answer, metadata={"nbgrader": {**meta, "solution": True, "locked": False,
+                                                                 "grade": False, "grade_id": "a"}}),
+        nbformat.v4.new_code_cell('checks.expect_equal(1 + 1, 2, "two")\nprint("Success!")',
+                                  metadata={"nbgrader": {**meta, "grade": True, "grade_id": "a-tests", "points": 1}}),
+        nbformat.v4.new_code_cell('print("after")'),
+    ])
+
+
+@pytest.fixture(autouse=True)
+def course_importable(monkeypatch):
+    """As grading starts kernels (autograde.nbgrader_cli.course_env): the course importable, autograde.audit too."""
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+
+
+def execute(nb: nbformat.NotebookNode, tmp_path, forked: bool = True) -> nbformat.NotebookNode:
+    from jupyter_client.manager import AsyncKernelManager
+
+    from autograde.execute import BoundedExecute
+    from autograde.kernels import ForkedKernelManager
+
+    manager = ForkedKernelManager if forked else AsyncKernelManager
+    BoundedExecute(timeout=30, kernel_manager_class=manager, shutdown_kernel="immediate").preprocess(
+        nb, {"metadata": {"path": str(tmp_path)}})
+    return nb
+
+
+# (what the audit must name, answer-cell code that changes it, written plainly: the scan is not what is tested)
+TAMPERING = [
+    ("pitfalls.checks.expect_equal", "def off(m):\n    m.expect_equal = lambda *a, **k: None\noff(checks)"),
+    ("pitfalls.checks.Predictions.score", "def off(c):\n    c.score = lambda self: 2.0\noff(checks.Predictions)"),
+    ("torch.allclose", "def off(m):\n    m.allclose = lambda *a, **k: True\noff(torch)"),
+    ("torch.Tensor.backward", "def off(c):\n    c.backward = lambda self, *a, **k: None\noff(torch.Tensor)"),
+    ("builtins.round", "import builtins\nbuiltins.round = lambda *a: 2"),
+    ("shell.input_transformers_cleanup", "get_ipython().input_transformers_cleanup.append(lambda lines: lines)"),
+    ("shell.ast_transformers", "import ast\nget_ipython().ast_transformers.append(ast.NodeTransformer())"),
+    ("shell.events['pre_run_cell']", "get_ipython().events.register('pre_run_cell', lambda info: None)"),
+    ("shell.CustomTB", "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)"),
+    ("shell.run_cell", "shell = get_ipython()\nshell.run_cell = shell.run_cell"),
+    ("sys.gettrace()", "import sys\nsys.settrace(lambda *a: None)"),
+    ("sys.stdout", "import contextlib, io\n"
+                   "contextlib.ExitStack().enter_context(contextlib.redirect_stdout(io.StringIO()))"),
+    ("threads running code of their own",
+     "import threading, time\nthreading.Thread(target=lambda: time.sleep(20), daemon=True).start()"),
+    ("child processes running", "import subprocess\nchild = subprocess.Popen(['sleep', '20'])"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("changed, answer", TAMPERING, ids=[t[0] for t in TAMPERING])
+def test_the_audit_names_what_an_answer_changed_and_the_test_cells_from_there_do_not_run(tmp_path, changed, answer):
+    nb = execute(graded_notebook(answer), tmp_path)
+    [(finding, evidence)] = tampering(nb)
+    assert finding == "a-tests: the kernel was changed before this test cell ran"
+    assert changed in evidence.split(", ")
+    assert [o.ename for o in nb.cells[2].outputs] == [integrity.TAMPERED]
+    assert nb.cells[3].outputs[0].evalue == "not run: the kernel was changed before a-tests ran"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("forked", [True, False], ids=["forked kernel", "fresh kernel"])
+def test_an_honest_answer_leaves_the_kernel_as_the_audit_found_it(tmp_path, forked):
+    """In a fresh kernel `import pitfalls` installs its exception handler: the audit reads the kernel after
+    importing what the fork server imports, so that is no change."""
+    nb = execute(graded_notebook("import numpy as np\nx = np.zeros(3)"), tmp_path, forked)
+    assert tampering(nb) == []
+    assert [o.text for o in nb.cells[2].outputs] == ["Success!\n"]
+
+
+@pytest.mark.slow
+def test_a_solved_lesson_in_a_fresh_kernel_gives_the_audit_nothing(tmp_path):
+    """A kernel started the ordinary way (as for a learner) imports torch._dynamo and pitfalls only when the
+    lesson does: the solutions of the first lesson still leave every watched thing as it was."""
+    lesson = LESSONS[FIRST]
+    for path in lesson.release.parent.iterdir():
+        if path.suffix != ".ipynb" and path.is_file():
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    nb = execute(nbformat.reads(json.dumps(solved(lesson)), as_version=4), tmp_path, forked=False)
+    assert tampering(nb) == []
+    assert silent_passes(nb) == []
