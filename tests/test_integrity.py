@@ -49,7 +49,7 @@ RULES = [
      "import torch.nn.functional as F"),
     ("imports torch._dynamo, which no lesson uses", "from torch import _dynamo", "from torch import nn"),
     ("imports numpy.*, which no lesson uses", "from numpy import *", "from numpy import float32"),
-    ("reaches the module os through an attribute", 'np.os.listdir(".")', "np.linalg.norm(x)"),
+    ("reaches the module os through an attribute", 'torch.os.listdir(".")', "torch.linalg.norm(x)"),
     ("reaches the module ctypeslib through an attribute", "np.ctypeslib", "np.testing"),
     ("uses sys without importing it", "sys.modules", "model.modules()"),
     ("uses get_ipython, the kernel's own", "get_ipython().events", "events = []"),
