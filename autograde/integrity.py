@@ -186,7 +186,8 @@ class Context:
     lesson: Lesson
     modules: set[str]  # names bound to a module (or anything imported): the lesson's, and the answer's own
     bound: set[str]  # every name the submission binds anywhere
-    literal_lookups: set[int]  # getattr-family names (node ids) called with a literal attribute name
+    harmless_lookups: set[int]  # getattr-family names (node ids) called with a literal attribute name, or
+    #                             on an object no module, namespace or builtin reaches (`setattr(self, name, …)`)
 
 
 def root(node: ast.AST) -> ast.AST:
@@ -197,26 +198,43 @@ def root(node: ast.AST) -> ast.AST:
 
 
 def chain_of(node: ast.AST, names: set[str]) -> bool:
-    """Whether node is `name`, `name.attr…`, or a tuple or list of such, rooted at one of names."""
+    """Whether node is `name`, `name.attr…`, `name[…]`, or a tuple or list of such, rooted at one of names."""
     if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
         return any(chain_of(item, names) for item in node.elts)
-    return isinstance(node, (ast.Name, ast.Attribute)) and isinstance(root(node), ast.Name) and root(node).id in names
+    return isinstance(node, (ast.Name, ast.Attribute, ast.Subscript)) and isinstance(root(node), ast.Name) \
+        and root(node).id in names
 
 
-def module_names(trees: list[ast.AST], lesson: Lesson) -> set[str]:
-    """Names bound to modules or imported things: by the lesson, by the answer's imports, and by plain
-    aliases of them (`t = torch`, `for m in (torch, np)`)."""
-    names = set(lesson.bound_to) | {name for tree in trees for name, _, _ in imported(tree)}
-    for _ in range(3):  # an alias of an alias of an alias
-        for tree in trees:
-            for node in ast.walk(tree):
-                value = node.value if isinstance(node, (ast.Assign, ast.NamedExpr)) else \
-                    node.iter if isinstance(node, (ast.For, ast.comprehension)) else None
-                targets = node.targets if isinstance(node, ast.Assign) else \
-                    [node.target] if isinstance(node, (ast.NamedExpr, ast.For, ast.comprehension)) else []
-                if value is not None and chain_of(value, names):
-                    names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
-    return names
+def origin(node: ast.AST) -> str | None:
+    """The name an expression starts from, through attributes, items and calls: `ns` of `ns["x"].y()`."""
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def assigned(trees: list[ast.AST]) -> Iterator[tuple[list[str], ast.AST]]:
+    """(names bound, the value bound to them) for each assignment, walrus and for loop."""
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Assign, ast.NamedExpr, ast.For, ast.comprehension)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                value = node.iter if isinstance(node, (ast.For, ast.comprehension)) else node.value
+                yield [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)], value
+
+
+def module_names(trees: list[ast.AST], lesson: Lesson) -> tuple[set[str], set[str]]:
+    """(modules, reached): names bound to modules or imported things (by the lesson, by the answer's
+    imports, and by plain aliases: `t = torch`, `for m in (torch, np)`), and names bound to what a
+    builtin that reaches past the answer returns (`ns = vars()`, `o = getattr(ns["…"], "…")("os")`)."""
+    modules = set(lesson.bound_to) | {name for tree in trees for name, _, _ in imported(tree)}
+    reached: set[str] = set()
+    for _ in range(4):  # an alias of an alias of an alias
+        for names, value in assigned(trees):
+            if chain_of(value, modules):
+                modules |= set(names)
+            elif origin(value) in reached | set(BUILTINS) | BY_NAME:
+                reached |= set(names)
+    return modules, reached
 
 
 # The rules: each looks at one node and says what it does that no honest answer needs (None: nothing).
@@ -231,8 +249,8 @@ def reaching_builtin(node: ast.AST, ctx: Context) -> str | None:
 
 
 def computed_attribute(node: ast.AST, ctx: Context) -> str | None:
-    if isinstance(node, ast.Name) and node.id in BY_NAME and id(node) not in ctx.literal_lookups:
-        return f"uses {node.id} with a computed attribute name"
+    if isinstance(node, ast.Name) and node.id in BY_NAME and id(node) not in ctx.harmless_lookups:
+        return f"uses {node.id} with a computed name on a module, a namespace or builtins"
     return None
 
 
@@ -313,12 +331,14 @@ def literal(node: ast.AST) -> bool:
 
 
 def context(trees: list[ast.AST], lesson: Lesson) -> Context:
-    lookups = {id(node.func) for tree in trees for node in ast.walk(tree)
-               if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in BY_NAME
-               and len(node.args) >= 2 and literal(node.args[1])}
+    modules, reached = module_names(trees, lesson)
+    outside = modules | reached | set(BUILTINS) | BY_NAME  # where a lookup by a computed name reaches too far
+    harmless = {id(node.func) for tree in trees for node in ast.walk(tree)
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in BY_NAME
+                and len(node.args) >= 2 and (literal(node.args[1]) or origin(node.args[0]) not in outside)}
     bound = {n.id for tree in trees for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     bound |= {node.arg for tree in trees for node in ast.walk(tree) if isinstance(node, ast.arg)}
-    return Context(lesson, module_names(trees, lesson), bound | {n for t in trees for n, _ in bindings(t)}, lookups)
+    return Context(lesson, modules, bound | {n for t in trees for n, _ in bindings(t)}, harmless)
 
 
 def scan(cells: dict[str, str]) -> list[tuple[str, str]]:
