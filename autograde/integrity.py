@@ -28,7 +28,7 @@ TAMPERED = "Tampered"  # the error a test cell shows when the kernel was changed
 
 HONEST_DUNDERS = frozenset({"__init__"})  # the dunders solutions and catalogued answers use (tests prove it)
 STANDARD = frozenset({"collections", "contextlib", "copy", "dataclasses", "functools", "itertools", "math",
-                      "random", "re", "statistics", "time", "typing", "warnings"})  # pure-Python helpers
+                      "random", "re", "statistics", "time", "typing", "warnings"})  # helpers that open nothing
 LIBRARIES = frozenset({"torch", "numpy"})  # and their public submodules
 BUILTINS = {  # builtins that reach past the answer, and what they do there
     **dict.fromkeys(("vars", "globals", "locals"), "reads a namespace as a dict"),
@@ -62,11 +62,11 @@ def dunder(name: str) -> bool:
 
 def kernel_name(name: str) -> bool:
     """IPython's own names in the notebook's namespace: its shell, its history (In, _i3, _5, …)."""
-    return name in KERNEL or (name.startswith(("_i", "_")) and name.lstrip("_i").isdigit() and name != "_")
+    return name in KERNEL or (name.startswith("_") and name.lstrip("_i").isdigit())
 
 
 @dataclass(frozen=True)
-class Lesson:
+class LessonCode:
     """What a lesson's own (locked and test) cells import, and the names its test cells read from them."""
 
     imports: frozenset[str] = frozenset()  # modules, and module.name for each `from module import name`
@@ -135,8 +135,8 @@ def own_cells(nb: dict) -> Iterator[tuple[bool, str, ast.AST]]:
 
 
 @functools.cache
-def known() -> dict[str, Lesson]:
-    """Each ready lesson's Lesson, read from its source notebook (hidden tests included) or its release."""
+def known() -> dict[str, LessonCode]:
+    """Each ready lesson's LessonCode, read from its source notebook (hidden tests included) or its release."""
     found = {}
     for name, lesson in lessons().items():
         nb = json.loads((lesson.source if lesson.source.is_file() else lesson.release).read_text())
@@ -145,22 +145,22 @@ def known() -> dict[str, Lesson]:
         imports |= {node.module for _, _, tree in cells for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         bound = {n for _, _, tree in cells for n, _ in bindings(tree)} | set(dir(builtins))
         read = set().union(*(reads(source) for test, source, _ in cells if test))
-        found[name] = Lesson(frozenset(imports | set(lesson.modules)),
+        found[name] = LessonCode(frozenset(imports | set(lesson.modules)),
                              {n: what for _, _, tree in cells for n, what, _ in imported(tree)},
                              frozenset(read & bound))
     return found
 
 
-def lesson_of(part: str) -> Lesson:
+def lesson_of(part: str) -> LessonCode:
     """The lesson an answer cell (grade id) or answer file belongs to; an empty one if none does."""
     for name, lesson in lessons().items():
         if part in lesson.parts or part in lesson.answer_files:
             return known()[name]
-    return Lesson()
+    return LessonCode()
 
 
 def allowed_import(module: str) -> bool:
-    """A module honest answers may import: a few pure-Python standard helpers, torch's and NumPy's public
+    """A module honest answers may import: a few standard helpers, torch's and NumPy's public
     modules (not those that open the system), and what the lessons' own cells import."""
     parts = module.split(".")
     if parts[0] in LIBRARIES:
@@ -183,7 +183,7 @@ def allowed_from(module: str, name: str) -> bool:
 class Context:
     """What the rules need to know about the whole submission and its lesson."""
 
-    lesson: Lesson
+    lesson: LessonCode
     modules: set[str]  # names bound to a module (or anything imported): the lesson's, and the answer's own
     bound: set[str]  # every name the submission binds anywhere
     harmless_lookups: set[int]  # getattr-family names (node ids) called with a literal attribute name, or
@@ -222,7 +222,7 @@ def assigned(trees: list[ast.AST]) -> Iterator[tuple[list[str], ast.AST]]:
                 yield [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)], value
 
 
-def module_names(trees: list[ast.AST], lesson: Lesson) -> tuple[set[str], set[str]]:
+def module_names(trees: list[ast.AST], lesson: LessonCode) -> tuple[set[str], set[str]]:
     """(modules, reached): names bound to modules or imported things (by the lesson, by the answer's
     imports, and by plain aliases: `t = torch`, `for m in (torch, np)`), and names bound to what a
     builtin that reaches past the answer returns (`ns = vars()`, `o = getattr(ns["…"], "…")("os")`)."""
@@ -330,7 +330,7 @@ def literal(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
-def context(trees: list[ast.AST], lesson: Lesson) -> Context:
+def context(trees: list[ast.AST], lesson: LessonCode) -> Context:
     modules, reached = module_names(trees, lesson)
     outside = modules | reached | set(BUILTINS) | BY_NAME  # where a lookup by a computed name reaches too far
     harmless = {id(node.func) for tree in trees for node in ast.walk(tree)
