@@ -90,6 +90,17 @@ def grade_one(out: Path, course: Path, version: str, job: Job, workers: queue.Qu
     return result
 
 
+def graded_or_why(out: Path, course: Path, version: str, job: Job, workers: queue.Queue) -> dict:
+    """grade_one, or, should the grader itself fail on this submission, a row that says so: the batch goes
+    on, and nothing is stored, so the next run grades it again."""
+    try:
+        return grade_one(out, course, version, job, workers)
+    except Exception as error:  # noqa: BLE001 -- one submission's failure must not stop the class
+        why = f"not graded: the grader failed on it ({type(error).__name__}: {error})"[:300]
+        return {"student": job.student, "student_id": job.student_id, "lesson": job.lesson, "parts": {},
+                "findings": [], "status": why}
+
+
 def submission_digest(job: Job) -> str:
     return digest(job.path, *answer_files(job).values())
 
@@ -143,13 +154,14 @@ def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Li
           flush=True)
     flagged = failed = 0
     workers: queue.Queue = queue.Queue()
+    here = work_folder(out)
     for i in range(limits.jobs):
-        workers.put(Worker(work_folder(out) / f"slot-{i}", limits, fenced))
-    with ThreadPoolExecutor(max_workers=limits.jobs) as pool, \
-            tqdm(total=len(todo), unit="nb", file=sys.stdout, dynamic_ncols=False, ncols=100,
-                 mininterval=2.0, disable=not todo) as bar:
-        futures = {pool.submit(grade_one, out, course, version, job, workers): job for job in todo}
-        try:
+        workers.put(Worker(here / f"slot-{i}", limits, fenced))
+    pool = ThreadPoolExecutor(max_workers=limits.jobs)
+    try:
+        with tqdm(total=len(todo), unit="nb", file=sys.stdout, dynamic_ncols=False, ncols=100, mininterval=2.0,
+                  disable=not todo) as bar:
+            futures = {pool.submit(graded_or_why, out, course, version, job, workers): job for job in todo}
             for future in as_completed(futures):
                 result = future.result()
                 done[futures[future].key] = result
@@ -157,9 +169,10 @@ def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Li
                 flagged += bool(result["findings"])
                 bar.set_postfix_str(f"failed {failed}, flagged {flagged}")
                 bar.update()
-        finally:
-            while not workers.empty():
-                workers.get().stop()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # jobs in flight end first: each holds its worker
+        while not workers.empty():
+            workers.get().stop()
     return [done[j.key] for j in jobs]
 
 

@@ -40,7 +40,7 @@ from . import bubblewrap
 
 WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "matplotlib_inline.backend_inline", "torch", "torch._dynamo",
         "torch.nn", "torch.optim", "numpy", "matplotlib", "ipywidgets", "pitfalls", "pitfalls.widgets",
-        "pitfalls.checks")  # and every course-owned module a lesson declares (pitfalls.course.lesson_modules)
+        "pitfalls.checks", "autograde.audit")  # and each module a lesson declares (pitfalls.course.lesson_modules)
 LAUNCHER = ["-m", "ipykernel_launcher"]
 
 

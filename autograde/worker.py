@@ -25,7 +25,7 @@ from pitfalls.course import lessons
 
 from .execute import BoundedExecute
 from .feedback import FeedbackWithoutHiddenTests
-from .integrity import silent_passes, stream_text
+from .integrity import silent_passes, stream_text, tampering
 from .kernels import ForkedKernelManager, ForkServer
 from .sandbox import fence, grading_config
 from .store import write_atomic
@@ -78,10 +78,11 @@ def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_tim
     api.generate_feedback(lesson, student)  # the driver hands the page out when it exists
     with Gradebook(db_url) as gb:
         submission = gb.find_submission(lesson, student)
-        parts = {g.name: g.score for n in submission.notebooks for g in n.grades}
+        # what the tests earned: nothing grades by hand here, so a manual score could only be the kernel's doing
+        parts = {g.name: g.auto_score for n in submission.notebooks for g in n.grades}
     notes = stop_reasons(nb)
     return {"status": "graded" + (f" ({'; '.join(notes)})" if notes else ""), "parts": parts,
-            "findings": [list(f) for f in silent]}
+            "findings": [list(f) for f in silent + tampering(nb)]}
 
 
 def serve() -> int:

@@ -2,11 +2,11 @@
 
 Header lines say how a file becomes a submission and what grading must make of it:
     # case: what it tries
-    # into: leaf-2 | notebook | raw | renamed NAME.ipynb   (or  # beside: torch.py)
+    # into: leaf-2 | leaf-1, leaf-2 | notebook | raw | renamed NAME.ipynb   (or  # beside: torch.py)
     # expect: flagged | blank | status TEXT | not graded: TEXT   (comma-separated)
-`into: ANSWER_ID` puts the file's code into that answer cell of the blank release, so any points it
-earns come from the attack; `notebook` and `raw` run the file's `tamper(nb)` on the blank release
-(raw returns the bytes to submit); `beside: NAME` writes the file next to the blank notebook.
+`into: ANSWER_ID` puts the file's code into that answer cell of the blank release (several ids: into each
+of them), so any points it earns come from the attack; `notebook` and `raw` run the file's `tamper(nb)` on
+the blank release (raw returns the bytes to submit); `beside: NAME` writes the file next to the blank notebook.
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ class Hostile:
                 notebook = folder / self.into.split(" ", 1)[1]
             notebook.write_bytes(made if isinstance(made, bytes) else json.dumps(made).encode())
         else:
-            notebook.write_text(json.dumps(submission(lesson, {self.into: self.path.read_text()})))
+            code = self.path.read_text()
+            notebook.write_text(json.dumps(submission(lesson, {part.strip(): code for part in self.into.split(",")})))
 
 
 def corpus() -> list[Hostile]:

@@ -4,8 +4,11 @@ test_grading proves."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from autograde.integrity import scan, stream_text
 from tests.conftest import LESSONS, REDTEAM_LESSON
 from tests.hostile import corpus
 
@@ -52,6 +55,33 @@ def test_every_flag_quotes_its_evidence(batch):
     for rows in flags.values():
         assert all(r["finding"] and r["evidence"] for r in rows)
     assert f"{len(flags)} flagged for review" in stdout
+
+
+IN_ANSWERS = [case for case in CASES if case.into and case.into not in ("notebook", "raw")
+              and not case.into.startswith("renamed ")]
+
+
+@pytest.mark.parametrize("case", [c for c in IN_ANSWERS if "flagged" in c.expect
+                                  and not scan({part.strip(): c.path.read_text() for part in c.into.split(",")})],
+                         ids=lambda c: c.name)
+def test_what_the_scan_cannot_see_the_run_time_audit_reports(batch, case):
+    """Tampering written with nothing the syntax tree shows (a module reached through a function's parameter)
+    is still reported: the kernel was found changed before a test cell, and the test cells from there score 0."""
+    _, flags, _ = batch
+    assert any("the kernel was changed before this test cell ran" in r["finding"] for r in flags[case.name])
+
+
+def printed_lines(graded, student: str) -> list[str]:
+    nb = json.loads((graded.out / "autograded" / student / REDTEAM_LESSON / f"{REDTEAM_LESSON}.ipynb").read_text())
+    return [line for cell in nb["cells"] for out in cell.get("outputs", []) for line in stream_text(out).splitlines()]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "the sandbox" in c.case], ids=lambda c: c.name)
+def test_what_only_the_sandbox_stops_reads_nothing_writes_nothing_and_earns_nothing(graded, case):
+    """Each case prints READ or WROTE for what it reached; in the sandbox it reaches nothing."""
+    student = f"redteam-{case.name}"
+    assert [line for line in printed_lines(graded, student) if line.startswith(("READ", "WROTE"))] == []
+    assert float(graded.rows[(student, REDTEAM_LESSON)]["score"]) == 0
 
 
 def test_honest_work_is_graded_in_the_same_batch_as_the_hostile_work(graded):

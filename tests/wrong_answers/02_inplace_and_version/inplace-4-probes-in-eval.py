@@ -17,7 +17,7 @@ def make_inplace_safe(model, example):
     relus = [m for m in model.modules() if isinstance(m, nn.ReLU) and m.inplace]
     hooks = [m.register_forward_pre_hook(check) for m in relus]
     modes = {m: m.training for m in model.modules()}
-    model.train(False)                 # eval mode, so that BatchNorm's running statistics stay as they are
+    model.eval()                 # eval mode, so that BatchNorm's running statistics stay as they are
     try:
         with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
             model(example)

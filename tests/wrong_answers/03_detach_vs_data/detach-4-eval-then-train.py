@@ -1,10 +1,9 @@
 # Switches to eval mode for the attack and back with model.train(): a model the caller had in eval mode
 # comes back in training mode.
-# (model.train(False) is what model.eval() does; the integrity scan reads ".eval(" as Python's eval.)
 # answer: detach-4
 # loses: detach-4-tests
 def adversarial(model, x, target, eps):
-    model.train(False)
+    model.eval()
     probe = x.detach().clone().requires_grad_()
     with torch.enable_grad():
         (grad,) = torch.autograd.grad(F.cross_entropy(model(probe), target), probe)

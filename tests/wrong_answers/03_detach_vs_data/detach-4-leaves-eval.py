@@ -1,10 +1,9 @@
 # Attacks in eval mode, as one should, but never puts the model back: the caller's training loop goes on
 # without Dropout and with frozen BatchNorm statistics.
-# (model.train(False) is what model.eval() does; the integrity scan reads ".eval(" as Python's eval.)
 # answer: detach-4
 # loses: detach-4-tests
 def adversarial(model, x, target, eps):
-    model.train(False)
+    model.eval()
     probe = x.detach().clone().requires_grad_()
     with torch.enable_grad():
         (grad,) = torch.autograd.grad(F.cross_entropy(model(probe), target), probe)

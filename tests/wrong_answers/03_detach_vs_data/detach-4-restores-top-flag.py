@@ -1,11 +1,10 @@
 # Attacks in eval mode and puts back model.training by assignment, believing the mode is one flag:
 # eval mode switched every submodule, and they stay in eval mode.
-# (model.train(False) is what model.eval() does; the integrity scan reads ".eval(" as Python's eval.)
 # answer: detach-4
 # loses: detach-4-tests
 def adversarial(model, x, target, eps):
     was_training = model.training
-    model.train(False)
+    model.eval()
     probe = x.detach().clone().requires_grad_()
     with torch.enable_grad():
         (grad,) = torch.autograd.grad(F.cross_entropy(model(probe), target), probe)

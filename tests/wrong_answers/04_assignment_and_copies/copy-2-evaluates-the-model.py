@@ -1,11 +1,10 @@
 # Wants an evaluation copy and writes copy.deepcopy(model.eval()): eval() switches the model itself and
 # returns it, so the copy is in eval mode and so is the model being trained (BatchNorm stops updating its
 # running statistics, Dropout stops dropping).
-# (model.train(False) is what model.eval() does; the integrity scan reads ".eval(" as Python's eval.)
 # answer: copy-2
 # loses: copy-2-tests
 def make_ema(model):
-    return copy.deepcopy(model.train(False)).requires_grad_(False)
+    return copy.deepcopy(model.eval()).requires_grad_(False)
 
 
 def ema_update_(ema, model, decay):

@@ -1,6 +1,5 @@
 # Validates with model.eval() instead of torch.no_grad(), believing eval mode stops autograd: the
 # forward pass is still recorded, the cached attention is still a non-leaf, and deepcopy still fails.
-# (model.train(False) is what model.eval() does; the integrity scan reads ".eval(" as Python's eval.)
 # answer: copy-3
 # loses: copy-3-tests
 def fit_keep_best(model, data, epochs=8, lr=0.1):
@@ -13,7 +12,7 @@ def fit_keep_best(model, data, epochs=8, lr=0.1):
             opt.zero_grad()
             F.mse_loss(model(x_train), y_train).backward()
             opt.step()
-        model.train(False)
+        model.eval()
         val_loss = F.mse_loss(model(x_val), y_val).item()
         if val_loss < best_loss:
             best_loss, best = val_loss, copy.deepcopy(model)

@@ -1,6 +1,5 @@
 # Validates in eval mode and under torch.no_grad(), as one should, but never switches back: every later
 # epoch trains in eval mode (Dropout off, BatchNorm frozen), and the model comes back to the caller in eval mode.
-# (model.train(False) is what model.eval() does; the integrity scan reads ".eval(" as Python's eval.)
 # answer: copy-3
 # loses: copy-3-tests
 def fit_keep_best(model, data, epochs=8, lr=0.1):
@@ -12,7 +11,7 @@ def fit_keep_best(model, data, epochs=8, lr=0.1):
             opt.zero_grad()
             F.mse_loss(model(x_train), y_train).backward()
             opt.step()
-        model.train(False)
+        model.eval()
         with torch.no_grad():
             val_loss = F.mse_loss(model(x_val), y_val).item()
         if val_loss < best_loss:

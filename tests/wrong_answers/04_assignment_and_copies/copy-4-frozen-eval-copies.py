@@ -3,4 +3,4 @@
 # answer: copy-4
 # loses: copy-4-tests
 def independent_copies(model, n):
-    return [copy.deepcopy(model).requires_grad_(False).train(False) for _ in range(n)]
+    return [copy.deepcopy(model).requires_grad_(False).eval() for _ in range(n)]
