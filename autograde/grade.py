@@ -44,7 +44,7 @@ from .nbgrader_cli import last_error, nbgrader
 from .pool import Limits, Worker, default_jobs
 from .rebuild import answers, rebuild
 from .roster import Job, collect, row, unpack_lms
-from .sandbox import RELEASED, prepare, submission_course
+from .sandbox import RELEASED, fence, prepare, submission_course
 from .store import digest, write_atomic
 
 SAMPLE_CLASS = ROOT / "autograde" / "sample_class"
@@ -172,7 +172,9 @@ def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Li
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # jobs in flight end first: each holds its worker
         while not workers.empty():
-            workers.get().stop()
+            worker = workers.get()
+            worker.stop()
+            shutil.rmtree(fence(worker.slot).runtime, ignore_errors=True)
     return [done[j.key] for j in jobs]
 
 

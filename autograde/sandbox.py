@@ -5,11 +5,12 @@ by the one release path. Each submission is then graded in a course of its own, 
 worker's slot (OUT/work/<run>/slot-N/course): a copy of that gradebook, the lesson's *released* files (never
 the source notebook or a solution), and the one graded notebook with the learner's own answer files
 beside it. No two workers ever share a sqlite file. Of the slot, a fenced kernel sees only the folder
-nbgrader runs the notebook in (`autograded/`) and its sockets' folder (`runtime/`): `fence()`.
+nbgrader runs the notebook in (`autograded/`) and its sockets' folder: `fence()`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -51,10 +52,15 @@ def prepare(out: Path, chosen: list[Lesson]) -> tuple[Path, str]:
     return course, version
 
 
+SOCKETS = Path("/tmp")  # a Unix socket's path must fit in 107 bytes: OUT may be deep, so not beside the slot
+
+
 def fence(slot: Path) -> Fence:
     """The folders of a worker's slot that its kernels may write (bubblewrap binds them for good, so they
-    are emptied between submissions, never removed)."""
-    return Fence(work=slot / "course" / "autograded", runtime=slot / "runtime")
+    are emptied between submissions, never removed): the slot's `autograded/`, and a short folder for the
+    kernel's sockets named after the slot, so the driver and the worker find the same one."""
+    sockets = SOCKETS / f"pitfalls-{hashlib.sha1(str(slot.resolve()).encode()).hexdigest()[:16]}"
+    return Fence(work=slot / "course" / "autograded", runtime=sockets)
 
 
 def empty(folder: Path, keep: tuple[Path, ...] = ()) -> None:
