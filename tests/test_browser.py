@@ -439,7 +439,7 @@ def test_step_through_slider_and_verdict_are_on_screen_together_and_the_output_k
         page.wait_for_timeout(300)
         shown = explorer.evaluate(VISIBLE)
         drawn = explorer.locator("img").first.evaluate(SVG_TEXTS)
-        verdict = [t for t in drawn["texts"] if t["text"].startswith("backward() will raise")]
+        verdict = [t for t in drawn["texts"] if "backward() from h will raise" in t["text"]]
         assert verdict and "STALE" in " ".join(t["text"] for t in drawn["texts"])
         assert within(edges(handle.bounding_box()), shown), f"slider at {edges(handle.bounding_box())}, screen {shown}"
         assert within(verdict[0], shown), f"verdict at {rect(verdict[0])}, screen shows {rect(shown)}"
