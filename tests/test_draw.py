@@ -191,3 +191,10 @@ def test_the_verdict_speaks_for_each_result_and_only_of_the_ops_it_reaches():
     assert "loss.backward() can run" in said
     assert "backward() from y will raise RuntimeError: one of the variables needed" in said
 
+
+def test_the_module_legend_says_a_dtype_cast_skips_integer_tensors():
+    """.double() leaves BatchNorm's integer num_batches_tracked alone: the legend must not say .to() moves all."""
+    bn = torch.nn.BatchNorm1d(3).double()
+    assert bn.running_mean.dtype == torch.float64 and bn.num_batches_tracked.dtype == torch.int64
+    said = texts(module_figure(module_tree(bn))).replace("\n", " ")
+    assert ".to(dtype) casts only the floating-point ones" in said
