@@ -246,7 +246,7 @@ def test_stepping_to_the_in_place_write_shows_the_stale_tensor(lab, browser):
         page.wait_for_function("el => el.innerText.includes('step 4 of')", arg=explorer.element_handle(),
                                timeout=10_000)
         svg = explorer.locator("img").first.evaluate("img => fetch(img.src).then(r => r.text())")
-        assert "STALE" in svg and "backward() will raise" in svg
+        assert "STALE" in svg and "backward() from h will raise" in svg
         assert "h -= h.mean()" in explorer.inner_text()
         SHOTS.mkdir(parents=True, exist_ok=True)
         explorer.screenshot(path=str(SHOTS / "step-through-stale.png"))

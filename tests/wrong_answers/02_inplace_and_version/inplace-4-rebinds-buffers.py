@@ -4,6 +4,7 @@
 # answer: inplace-4
 # loses: inplace-4-state-tests
 def make_inplace_safe(model, example):
+    probe = example.clone()
     saved, unsafe = [], set()
 
     def pack(t):
@@ -12,7 +13,7 @@ def make_inplace_safe(model, example):
 
     def check(module, args):
         address = args[0].untyped_storage().data_ptr()
-        if any(t.untyped_storage().data_ptr() == address for t in saved):
+        if address == probe.untyped_storage().data_ptr() or any(t.untyped_storage().data_ptr() == address for t in saved):
             unsafe.add(module)
 
     relus = [m for m in model.modules() if isinstance(m, nn.ReLU) and m.inplace]
@@ -20,7 +21,7 @@ def make_inplace_safe(model, example):
     before = {(m, name): b.clone() for m in model.modules() for name, b in m._buffers.items() if b is not None}
     try:
         with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
-            model(example)
+            model(probe)
     finally:
         for hook in hooks:
             hook.remove()

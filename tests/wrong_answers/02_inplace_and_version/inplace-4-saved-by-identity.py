@@ -4,6 +4,7 @@
 # answer: inplace-4
 # loses: inplace-4-tests
 def make_inplace_safe(model, example):
+    probe = example.clone()
     saved, unsafe = [], set()
 
     def pack(t):
@@ -19,7 +20,7 @@ def make_inplace_safe(model, example):
     buffers = [b.clone() for b in model.buffers()]
     try:
         with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
-            model(example)
+            model(probe)
     finally:
         for hook in hooks:
             hook.remove()
