@@ -14,8 +14,8 @@ OP = "op"  # a grad_fn node, the backward of one forward op
 
 
 OK = "ok"  # the saved tensor is as autograd left it
-STALE = "stale"  # modified in place since it was saved: backward() will raise
-FREED = "freed"  # already released by an earlier backward(): backward() will raise
+STALE = "stale"  # modified in place since it was saved: a backward() that reaches it raises
+FREED = "freed"  # already released by an earlier backward(): a backward() that reaches it raises
 
 _VERSIONS = re.compile(r"is at version (\d+); expected version (\d+)")
 
@@ -50,6 +50,7 @@ class Node:
     name: str | None = None
     saved: tuple[Saved, ...] = ()
     order: int = 0  # an op's sequence number: backward runs later-created ops first
+    scalar: bool = False  # a tensor of one element: backward() needs no gradient argument
 
     @property
     def title(self) -> str:
@@ -77,16 +78,29 @@ class Graph:
 
     @property
     def backward_error(self) -> str | None:
-        """What `backward()` through this graph will raise, found before anyone calls it.
+        """What a `backward()` through every op of this graph at once will raise (say, from a loss that
+        sums all its results), found before anyone calls it."""
+        return _first_error(self.nodes)
 
-        Backward runs ops in reverse creation order, so the first op it reaches with a stale or
-        freed saved tensor is the one with the highest sequence number.
-        """
-        broken = [n for n in self.nodes if n.stale or n.freed]
-        if not broken:
-            return None
-        first = max(broken, key=lambda n: n.order)
-        return next(s.error for s in first.saved if s.state != OK)
+    @property
+    def roots(self) -> tuple[str, ...]:
+        """The named results nothing else in the graph uses: where a `backward()` would start."""
+        used = {source for source, _ in self.edges}
+        return tuple(n.name for n in self.nodes if n.kind == TENSOR and n.name is not None and n.id not in used)
+
+    def error_from(self, name: str) -> str | None:
+        """What `backward()` from the named tensor will raise: only the ops it reaches can break it."""
+        inputs: dict[str, list[str]] = {}
+        for source, target in self.edges:
+            inputs.setdefault(target, []).append(source)
+        start = next(n.id for n in self.nodes if n.name == name)
+        reached, stack = {start}, [start]
+        while stack:
+            for source in inputs.get(stack.pop(), []):
+                if source not in reached:
+                    reached.add(source)
+                    stack.append(source)
+        return _first_error(n for n in self.nodes if n.id in reached)
 
     def kinds(self) -> dict[str, str]:
         """Map each named tensor to its kind, the facts a learner is asked to predict."""
@@ -95,6 +109,19 @@ class Graph:
     def leaves(self) -> set[str]:
         """Names of the tensors that `backward()` fills `.grad` for."""
         return {n.name for n in self.nodes if n.kind == LEAF and n.name is not None}
+
+
+def _first_error(nodes) -> str | None:
+    """The error of the first broken op a backward pass over these nodes meets, or None.
+
+    Backward runs ops in reverse creation order, so the first op it reaches with a stale or freed
+    saved tensor is the one with the highest sequence number.
+    """
+    broken = [n for n in nodes if n.stale or n.freed]
+    if not broken:
+        return None
+    first = max(broken, key=lambda n: n.order)
+    return next(s.error for s in first.saved if s.state != OK)
 
 
 def tensor_kind(t: torch.Tensor) -> str:
@@ -171,7 +198,7 @@ def autograd_graph(tensors: dict[str, torch.Tensor] | torch.Tensor, max_nodes: i
         if key not in nodes:
             name = names.get(id(t))
             title = name if name is not None else ("leaf" if t.requires_grad else "tensor")
-            nodes[key] = Node(key, tensor_kind(t), f"{title}\n{describe(t)}", name)
+            nodes[key] = Node(key, tensor_kind(t), f"{title}\n{describe(t)}", name, scalar=t.numel() == 1)
         return key
 
     def op_node(fn) -> str:

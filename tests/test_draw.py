@@ -97,7 +97,7 @@ def test_a_stale_graph_states_the_error_before_backward_runs():
 
 def test_a_sound_graph_says_backward_can_run():
     a = torch.randn(3, requires_grad=True)
-    assert "backward can run" in texts(graph_figure(autograd_graph((a * a).sum())))
+    assert "output.backward() can run" in texts(graph_figure(autograd_graph((a * a).sum())))
 
 
 def test_storage_picture_names_aliases_and_counts_shared_storages():
@@ -179,3 +179,22 @@ def test_pipeline_rows_are_rows_not_slivers_at_any_size_the_explorer_offers(stag
         for bars in ax.collections:
             widths = [path.transformed(bars.get_transform()).get_extents().width for path in bars.get_paths()]
             assert min(widths) >= 2
+
+
+def test_the_verdict_speaks_for_each_result_and_only_of_the_ops_it_reaches():
+    """A stale op off the loss's path: the picture says loss.backward() runs, and a backward from y raises."""
+    x = torch.randn(3, requires_grad=True)
+    y = x.exp()
+    loss = (x * 2).sum()
+    y.add_(1)
+    said = texts(graph_figure(autograd_graph({"x": x, "y": y, "loss": loss}))).replace("\n", " ")
+    assert "loss.backward() can run" in said
+    assert "backward() from y will raise RuntimeError: one of the variables needed" in said
+
+
+def test_the_module_legend_says_a_dtype_cast_skips_integer_tensors():
+    """.double() leaves BatchNorm's integer num_batches_tracked alone: the legend must not say .to() moves all."""
+    bn = torch.nn.BatchNorm1d(3).double()
+    assert bn.running_mean.dtype == torch.float64 and bn.num_batches_tracked.dtype == torch.int64
+    said = texts(module_figure(module_tree(bn))).replace("\n", " ")
+    assert ".to(dtype) casts only the floating-point ones" in said

@@ -155,3 +155,28 @@ def test_stale_is_reported_exactly_when_backward_raises_the_inplace_error(progra
     else:
         assert graph.backward_error is None
         assert not any(n.stale for n in graph.nodes)
+
+
+def test_a_stale_op_that_the_loss_never_reaches_does_not_break_the_loss():
+    """A red box off the loss's path: loss.backward() runs, and only a backward from y would raise."""
+    x = torch.randn(3, requires_grad=True)
+    y = x.exp()
+    loss = (x * 2).sum()
+    y.add_(1)  # ExpBackward saved its output y at version 0; the loss never reaches ExpBackward
+    graph = autograd_graph({"x": x, "y": y, "loss": loss})
+    assert any(n.stale for n in graph.nodes)
+    assert set(graph.roots) == {"y", "loss"}
+    assert graph.error_from("loss") is None
+    loss.backward()  # runs, as predicted
+    with pytest.raises(RuntimeError) as raised:
+        y.sum().backward()
+    assert graph.error_from("y") == f"RuntimeError: {raised.value}"
+
+
+def test_roots_are_the_named_results_nothing_else_uses():
+    w = torch.randn(3, requires_grad=True)
+    h = w * 2
+    loss = (h ** 2).sum()
+    assert autograd_graph({"w": w, "h": h, "loss": loss}).roots == ("loss",)
+    assert autograd_graph({"w": w, "h": h}).roots == ("h",)
+    assert autograd_graph({"w": w}).roots == ()

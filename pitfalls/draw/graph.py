@@ -1,6 +1,6 @@
 """The autograd graph picture: leaves green, non-leaf tensors blue, grad_fn nodes white, stale red.
 
-Top to bottom: the title, what `backward()` will do (red when it will raise), the graph laid out in
+Top to bottom: the title, what `backward()` from each result will do (red when one will raise), the graph laid out in
 rows by igraph's Sugiyama layout with every edge routed around the boxes (`layout.py`), and the
 legend. Everything is measured in inches, one axes unit per inch, so a box is as wide as its text.
 """
@@ -37,7 +37,7 @@ LEGEND = {
     TENSOR: "non-leaf: .grad freed unless retain_grad()",
     OP: "grad_fn: backward of one op, with the tensors\nit saved (vN = _version)",
 }
-STALE_LEGEND = "saved tensor changed since it was saved\n(vsaved→vnow): backward() will raise"
+STALE_LEGEND = "saved tensor changed since it was saved\n(vsaved→vnow): a backward() that reaches it raises"
 FREED_LEGEND = "saved tensors freed by an earlier backward()"
 
 MARGIN = 0.15  # inches around everything
@@ -95,10 +95,12 @@ def graph_figure(graph: Graph, title: str | None = None, highlight: str | None =
     heading = _wrap(_title(graph, title), sheet.width, SANS_EM * TITLE)
     ax.text(MARGIN, y, heading, ha="left", va="top", fontsize=TITLE, weight="bold", gid="title")
     y += sheet.title_lines * LINE_EM * TITLE / 72
-    verdict = _verdict(graph, _chars(sheet.width, MONO_EM * TEXT))
-    ax.text(MARGIN, y, verdict, ha="left", va="top", fontsize=TEXT, family=MONO,
-            color=STALE_RED if graph.backward_error else "#252525")
-    y += sheet.verdict_lines * LINE_EM * TEXT / 72 + 0.25
+    below = y + sheet.verdict_lines * LINE_EM * TEXT / 72 + 0.25
+    for said, raises in _verdict(graph, _chars(sheet.width, MONO_EM * TEXT)):
+        ax.text(MARGIN, y, said, ha="left", va="top", fontsize=TEXT, family=MONO,
+                color=STALE_RED if raises else "#252525")
+        y += (said.count("\n") + 1) * LINE_EM * TEXT / 72
+    y = below
     _draw_graph(ax, graph, layout, ((sheet.width - layout.width) / 2, y), highlight)
     y += layout.height + 0.3  # the legend right under the graph; a larger sheet leaves its room below
     _draw_legend(ax, graph, (MARGIN, y), sheet.width - 2 * MARGIN)
@@ -110,7 +112,7 @@ def _plan(graph: Graph, title: str | None) -> tuple[Layered, Sheet]:
     legend = _legend(graph)
     width = max(layout.width + 2 * MARGIN, MIN_WIDTH, max((_entry_width(t) for _, t in legend), default=0) + 2 * MARGIN)
     title_lines = _wrap(_title(graph, title), width, SANS_EM * TITLE).count("\n") + 1
-    verdict_lines = _verdict(graph, _chars(width, MONO_EM * TEXT)).count("\n") + 1
+    verdict_lines = sum(said.count("\n") + 1 for said, _ in _verdict(graph, _chars(width, MONO_EM * TEXT)))
     legend_height = sum(_entry_height(t) for _, t in legend)
     return layout, Sheet(width, title_lines, verdict_lines, layout.height, legend_height)
 
@@ -216,10 +218,22 @@ def _title(graph: Graph, title: str | None) -> str:
     return " — ".join(parts)
 
 
-def _verdict(graph: Graph, width: int) -> str:
-    """What backward() will do, in one wrapped paragraph: the picture's answer before anyone runs it."""
+def _verdict(graph: Graph, width: int) -> list[tuple[str, bool]]:
+    """What backward() from each result will do, wrapped, and whether it raises: the picture's answer
+    before anyone runs it. Each result is judged only by the ops its own backward reaches: a stale box
+    off the loss's path does not stop loss.backward().
+    """
     if not any(n.kind == OP for n in graph.nodes):
-        return "backward(): nothing to walk"
-    if graph.backward_error is None:
-        return "backward(): every saved tensor is as it was saved; backward can run"
-    return "\n".join(textwrap.wrap("backward() will raise " + graph.backward_error, width)[:6])
+        return [("backward(): nothing to walk", False)]
+    scalars = {n.name for n in graph.nodes if n.scalar}
+    outcomes: dict[str | None, list[str]] = {}
+    for root in graph.roots:
+        outcomes.setdefault(graph.error_from(root), []).append(
+            f"{root}.backward()" if root in scalars else f"backward() from {root}")
+    said = []
+    for error, starts in outcomes.items():
+        who = " and ".join(starts)
+        text = (f"{who} can run: every saved tensor it reaches is as it was saved" if error is None
+                else f"{who} will raise {error}")
+        said.append(("\n".join(textwrap.wrap(text, width)[:6]), error is not None))
+    return said

@@ -22,7 +22,8 @@ LEGEND = [
     ("#c7e9c0", "parameter: in state_dict, moved by .to(), trained"),
     ("#dadaeb", "buffer: in state_dict (unless persistent=False), moved by .to()"),
     ("#fcbba1", "plain tensor attribute: NOT in state_dict, NOT moved by .to()"),
-]
+    (None, ".to(device) moves every parameter and buffer;\n.to(dtype) casts only the floating-point ones"),
+]  # a colour of None: a note under the entries, without a swatch
 MARGIN = 0.15
 GAP = 0.2  # between columns
 INDENT = 0.3  # per level of the tree
@@ -100,6 +101,10 @@ def module_figure(tree: ModTree, visited: list[str] = (), title: str | None = No
         y += height_ + SPACE
     y += SPACE
     for colour, text, h in legend:
+        if colour is None:
+            ax.text(MARGIN, y + h / 2, text, ha="left", va="center", fontsize=TEXT, family=MONO)
+            y += h
+            continue
         ax.add_patch(FancyBboxPatch((MARGIN, y + (h - SWATCH[1]) / 2), *SWATCH, facecolor=colour, edgecolor="none",
                                     boxstyle="round,pad=0,rounding_size=0.04"))
         ax.text(MARGIN + SWATCH[0] + 0.12, y + h / 2, text, ha="left", va="center", fontsize=TEXT, family=MONO)

@@ -2,6 +2,7 @@
 # answer: inplace-4
 # loses: inplace-4-state-tests
 def make_inplace_safe(model, example):
+    probe = example.clone()
     saved, unsafe = [], set()
 
     def pack(t):                       # called for every tensor an operation saves for backward
@@ -10,7 +11,7 @@ def make_inplace_safe(model, example):
 
     def check(module, args):           # runs just before the ReLU overwrites args[0]
         address = args[0].untyped_storage().data_ptr()
-        if any(t.untyped_storage().data_ptr() == address for t in saved):
+        if address == probe.untyped_storage().data_ptr() or any(t.untyped_storage().data_ptr() == address for t in saved):
             unsafe.add(module)
 
     relus = [m for m in model.modules() if isinstance(m, nn.ReLU) and m.inplace]
@@ -19,7 +20,7 @@ def make_inplace_safe(model, example):
     buffers = [b.clone() for b in model.buffers()]
     try:
         with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
-            model(example)
+            model(probe)
     finally:
         with torch.no_grad():
             for b, before in zip(model.buffers(), buffers):

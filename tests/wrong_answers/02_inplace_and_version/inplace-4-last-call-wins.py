@@ -3,6 +3,7 @@
 # answer: inplace-4
 # loses: inplace-4-tests
 def make_inplace_safe(model, example):
+    probe = example.clone()
     saved = []
 
     def pack(t):
@@ -18,7 +19,7 @@ def make_inplace_safe(model, example):
     buffers = [b.clone() for b in model.buffers()]
     try:
         with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
-            model(example)
+            model(probe)
     finally:
         for hook in hooks:
             hook.remove()

@@ -3,6 +3,7 @@
 # answer: inplace-4
 # loses: inplace-4-state-tests
 def make_inplace_safe(model, example):
+    probe = example.clone()
     saved, unsafe = [], set()
 
     def pack(t):                       # called for every tensor an operation saves for backward
@@ -11,14 +12,14 @@ def make_inplace_safe(model, example):
 
     def check(module, args):           # runs just before the ReLU overwrites args[0]
         address = args[0].untyped_storage().data_ptr()
-        if any(t.untyped_storage().data_ptr() == address for t in saved):
+        if address == probe.untyped_storage().data_ptr() or any(t.untyped_storage().data_ptr() == address for t in saved):
             unsafe.add(module)
 
     relus = [m for m in model.modules() if isinstance(m, nn.ReLU) and m.inplace]
     hooks = [m.register_forward_pre_hook(check) for m in relus]
     try:
         with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
-            model(example)
+            model(probe)
     finally:
         for hook in hooks:
             hook.remove()

@@ -3,6 +3,7 @@
 # answer: inplace-4
 # loses: inplace-4-tests
 def make_inplace_safe(model, example):
+    probe = example.clone()
     saved, unsafe = [], set()
 
     def pack(t):
@@ -20,7 +21,7 @@ def make_inplace_safe(model, example):
     model.eval()                 # eval mode, so that BatchNorm's running statistics stay as they are
     try:
         with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
-            model(example)
+            model(probe)
     finally:
         for hook in hooks:
             hook.remove()

@@ -1,5 +1,6 @@
-# A right answer by experiment: make each ReLU in place alone, run forward and backward, and see whether
-# backward refuses; then put back the gradients (cloned: backward adds into them) and the buffers.
+# A right answer by experiment: make each ReLU in place alone, run forward and backward on a copy of the
+# example, and see whether backward refuses or the copy was written into; then put back the gradients
+# (cloned: backward adds into them) and the buffers.
 # answer: inplace-4
 # loses:
 def make_inplace_safe(model, example):
@@ -10,8 +11,11 @@ def make_inplace_safe(model, example):
     for relu in relus:                 # try each in-place ReLU alone: does backward() refuse?
         for other in relus:
             other.inplace = other is relu
-        out = model(example)
-        if out.requires_grad:
+        probe = example.clone()
+        out = model(probe)
+        if probe._version > 0:         # it wrote into what the caller passed in
+            unsafe.append(relu)
+        elif out.requires_grad:
             try:
                 out.sum().backward()
             except RuntimeError as error:

@@ -10,8 +10,11 @@ def make_inplace_safe(model, example):
     for relu in relus:                 # try each in-place ReLU alone: does backward() refuse?
         for other in relus:
             other.inplace = other is relu
-        out = model(example)
-        if out.requires_grad:
+        probe = example.clone()
+        out = model(probe)
+        if probe._version > 0:         # it wrote into what the caller passed in
+            unsafe.append(relu)
+        elif out.requires_grad:
             try:
                 out.sum().backward()
             except RuntimeError as error:
