@@ -23,6 +23,7 @@ _ndarray = np.ndarray
 _backward = torch.Tensor.backward
 _Tensor = torch.Tensor
 _Parameter = torch.nn.Parameter
+_TORCH_NAMED = (torch.dtype, torch.device)  # shown as torch writes them: torch.float64, cpu
 _type = type
 _repr = repr
 
@@ -58,6 +59,8 @@ def _show(value: Any, limit: int = 120) -> str:
     """A short description of a learner's value that no custom __repr__ can hijack."""
     kind = _type(value)
     if kind in (bool, int, float, str, _type(None)):
+        text = _repr(value)
+    elif kind in _TORCH_NAMED:
         text = _repr(value)
     elif kind in (_Tensor, _Parameter):
         text = _tensor_repr(value, limit)

@@ -266,3 +266,11 @@ def test_an_answer_left_at_its_placeholder_is_not_answered_yet():
     checks.expect_answered(set(), "state_dict_keys")
     with pytest.raises(checks.CheckFailed, match=r"^state_dict_keys is not answered yet: replace its None with a set"):
         checks.expect_answered(None, "state_dict_keys", "a set of strings")
+
+
+def test_dtypes_and_devices_are_shown_as_torch_writes_them():
+    """A failed dtype check reads 'yours is torch.float32, expected torch.float64', not '<dtype object>'."""
+    assert checks._show(torch.float64) == "torch.float64"
+    assert checks._show(torch.device("cpu")) == "device(type='cpu')"
+    with pytest.raises(checks.CheckFailed, match="torch.float32.*torch.float64"):
+        checks.expect_equal(torch.float32, torch.float64, "the buffer's dtype")

@@ -22,7 +22,7 @@ LEGEND = [
     ("#c7e9c0", "parameter: in state_dict, moved by .to(), trained"),
     ("#dadaeb", "buffer: in state_dict (unless persistent=False), moved by .to()"),
     ("#fcbba1", "plain tensor attribute: NOT in state_dict, NOT moved by .to()"),
-    (None, ".to(device) moves every parameter and buffer;\n.to(dtype) casts only the floating-point ones"),
+    (None, ".to(device) moves every parameter and buffer;\n.to(dtype) leaves integer buffers as they are"),
 ]  # a colour of None: a note under the entries, without a swatch
 MARGIN = 0.15
 GAP = 0.2  # between columns
