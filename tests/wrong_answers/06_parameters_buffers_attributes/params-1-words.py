@@ -1,18 +1,18 @@
-# Answers with the dictionary each value goes to, not the kind asked for.
+# Answers with the class each value is, in its own words, not with the kinds asked for.
 # answer: params-1
 # loses: params-1-tests
 lands = {
-    "scale": "_parameters",
-    "offset": "__dict__",
-    "mean": "_buffers",
-    "mask": "_buffers",
-    "encoder": "_modules",
-    "heads": "__dict__",
-    "blocks": "_modules",
-    "temperature": "__dict__",
-    "cache": "_buffers",
-    "frozen": "_parameters",
-    "tied": "_parameters",
-    "doubled": "__dict__",
-    "gains": "_modules",
+    "scale": "Parameter",
+    "offset": "plain",
+    "mean": "Buffer",
+    "mask": "Buffer",
+    "encoder": "Module",
+    "heads": "plain",
+    "blocks": "Module",
+    "temperature": "plain",
+    "cache": "Buffer",
+    "frozen": "Parameter",
+    "tied": "Parameter",
+    "doubled": "plain",
+    "gains": "Module",
 }
