@@ -1,6 +1,6 @@
-# Right: calibrate assigns a new tensor to the registered buffer name, which stays a buffer.
+# Resets through .data = torch.ones(()): the same parameter object the optimizer holds, but a new float32 CPU tensor, which undoes .double() or .to() done before.
 # answer: params-3
-# loses:
+# loses: params-3-tests
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 
@@ -12,11 +12,11 @@ class Calibrated(nn.Module):
 
     def calibrate(self, labels):
         counts = torch.bincount(labels, minlength=self.body.out_features).float() + 1
-        self.log_prior = counts.log() - counts.sum().log()
+        with torch.no_grad():
+            self.log_prior.copy_(counts.log() - counts.sum().log())
 
     def reset_temperature(self):
-        with torch.no_grad():
-            self.temperature.fill_(1.0)
+        self.temperature.data = torch.ones(())
 
     def forward(self, x):
         return self.body(x) / self.temperature + self.log_prior

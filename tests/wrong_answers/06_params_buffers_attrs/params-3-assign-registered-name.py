@@ -1,6 +1,6 @@
-# Right: resets through .data, which keeps the parameter object the optimizer holds.
+# calibrate assigns a new tensor to the registered buffer name: it stays a buffer, but the new float32 CPU tensor undoes .double() or .to() done before.
 # answer: params-3
-# loses:
+# loses: params-3-tests
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 
@@ -12,11 +12,11 @@ class Calibrated(nn.Module):
 
     def calibrate(self, labels):
         counts = torch.bincount(labels, minlength=self.body.out_features).float() + 1
-        with torch.no_grad():
-            self.log_prior.copy_(counts.log() - counts.sum().log())
+        self.log_prior = counts.log() - counts.sum().log()
 
     def reset_temperature(self):
-        self.temperature.data = torch.ones(())
+        with torch.no_grad():
+            self.temperature.fill_(1.0)
 
     def forward(self, x):
         return self.body(x) / self.temperature + self.log_prior
