@@ -1,0 +1,19 @@
+# Forgets persistent=False: every buffer is saved.
+# answer: params-1
+# loses:
+# scores: params-1-tests=1.85
+lands = {
+    "scale": "parameter",
+    "offset": "attribute",
+    "mean": "buffer",
+    "mask": "buffer",
+    "encoder": "module",
+    "heads": "attribute",
+    "blocks": "module",
+    "temperature": "attribute",
+    "cache": "buffer",
+    "frozen": "parameter",
+    "tied": "parameter",
+    "doubled": "attribute",
+    "gains": "module",
+}

@@ -1,0 +1,19 @@
+# Takes a tensor that requires grad for a parameter.
+# answer: params-1
+# loses:
+# scores: params-1-tests=1.85
+lands = {
+    "scale": "parameter",
+    "offset": "attribute",
+    "mean": "buffer",
+    "mask": "non-persistent buffer",
+    "encoder": "module",
+    "heads": "attribute",
+    "blocks": "module",
+    "temperature": "parameter",
+    "cache": "buffer",
+    "frozen": "parameter",
+    "tied": "parameter",
+    "doubled": "attribute",
+    "gains": "module",
+}

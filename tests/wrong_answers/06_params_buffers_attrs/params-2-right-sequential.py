@@ -1,0 +1,17 @@
+# Right: keeps the layers in an nn.Sequential (slicing it gives an nn.Sequential), the statistics as buffers.
+# answer: params-2
+# loses: 
+class Standardized(nn.Module):
+    """Standardizes its input with fixed statistics, then Linear layers with tanh between them."""
+
+    def __init__(self, mean, std, widths):
+        super().__init__()
+        self.register_buffer("mean", mean)
+        self.register_buffer("std", std)
+        self.layers = nn.Sequential(*[nn.Linear(a, b) for a, b in zip(widths, widths[1:])])
+
+    def forward(self, x):
+        x = (x - self.mean) / self.std
+        for layer in self.layers[:-1]:
+            x = torch.tanh(layer(x))
+        return self.layers[-1](x)
