@@ -14,6 +14,7 @@ import torch
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 
+from pitfalls.course import lessons
 from pitfalls.draw import graph_figure, module_figure, storage_figure, svg_bytes
 from pitfalls.draw.render import TEXT
 from pitfalls.graph import autograd_graph
@@ -113,6 +114,8 @@ def test_big_module_trees_are_cut_short_and_say_so():
 
 def test_lessons_draw_graphs_storage_maps_and_module_trees(lessons_drew):
     """The recorder sees the lessons' pictures (a broken recorder would make the tests below vacuous)."""
+    if set(LESSONS) != set(lessons()):
+        pytest.skip("the counts are the whole course's, and `--lesson` picks some lessons")
     assert len(lessons_drew["graph"]) >= 20 and len(lessons_drew["storage"]) >= 20 and lessons_drew["modules"]
     assert any(n.stale for g in lessons_drew["graph"] for n in g.nodes)
 
