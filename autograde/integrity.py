@@ -72,6 +72,7 @@ class LessonCode:
     imports: frozenset[str] = frozenset()  # modules, and module.name for each `from module import name`
     bound_to: dict[str, str] = field(default_factory=dict)  # a name its cells import -> what it is bound to
     tests_read: frozenset[str] = frozenset()  # names its test cells read that its other cells or builtins bind
+    files: frozenset[str] = frozenset()  # the file verbs (`.save`, `.load` …) its own cells use: taught, so honest
 
 
 def imported(tree: ast.AST) -> Iterator[tuple[str, str, ast.AST]]:
@@ -145,9 +146,11 @@ def known() -> dict[str, LessonCode]:
         imports |= {node.module for _, _, tree in cells for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         bound = {n for _, _, tree in cells for n, _ in bindings(tree)} | set(dir(builtins))
         read = set().union(*(reads(source) for test, source, _ in cells if test))
+        files = {node.attr for _, _, tree in cells for node in ast.walk(tree)
+                 if isinstance(node, ast.Attribute) and node.attr in FILES}
         found[name] = LessonCode(frozenset(imports | set(lesson.modules)),
                              {n: what for _, _, tree in cells for n, what, _ in imported(tree)},
-                             frozenset(read & bound))
+                             frozenset(read & bound), frozenset(files))
     return found
 
 
@@ -279,7 +282,8 @@ def outside_import(node: ast.AST, ctx: Context) -> str | None:
 def system_module(node: ast.AST, ctx: Context) -> str | None:
     if isinstance(node, ast.Attribute) and node.attr in SYSTEM:
         return f"reaches the module {node.attr} through an attribute"
-    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in SYSTEM and node.id not in ctx.bound:
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in SYSTEM \
+            and node.id not in ctx.bound and node.id not in ctx.lesson.bound_to:  # the lesson's own import is no reach
         return f"uses {node.id} without importing it"
     return None
 
@@ -291,7 +295,7 @@ def kernel_access(node: ast.AST, ctx: Context) -> str | None:
 
 
 def file_access(node: ast.AST, ctx: Context) -> str | None:
-    if isinstance(node, ast.Attribute) and node.attr in FILES:
+    if isinstance(node, ast.Attribute) and node.attr in FILES and node.attr not in ctx.lesson.files:
         return f"reads or writes files through .{node.attr}"
     return None
 

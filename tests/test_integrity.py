@@ -88,6 +88,24 @@ def test_every_rule_is_shown_catching_something():
     assert caught == set(integrity.RULES)
 
 
+def test_a_file_verb_is_honest_only_in_a_lesson_whose_own_cells_use_it():
+    """Lesson 05 saves a state dict with torch.save into an io.BytesIO: its learners may too; lesson 01's may not."""
+    tree = integrity.parse("torch.save(sd, buffer)")
+    save = next(n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "save")
+    teaches = integrity.LessonCode(files=frozenset({"save"}))
+    assert integrity.file_access(save, integrity.context([tree], teaches)) is None
+    assert integrity.file_access(save, integrity.context([tree], integrity.LessonCode())) is not None
+
+
+def test_a_system_module_the_lesson_imports_itself_is_no_reach_from_an_answer():
+    """Lesson 05's setup cell imports io for its BytesIO round trip; an answer that uses it reaches nothing new."""
+    tree = integrity.parse("buffer = io.BytesIO()")
+    name = next(n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "io")
+    imports_io = integrity.LessonCode(bound_to={"io": "io"})
+    assert integrity.system_module(name, integrity.context([tree], imports_io)) is None
+    assert integrity.system_module(name, integrity.context([tree], integrity.LessonCode())) is not None
+
+
 def test_an_import_of_the_module_the_lesson_binds_under_that_name_is_no_rebinding():
     assert scan({"detach-2": "import numpy as np"}) == []
     assert scan({"detach-2": "import torch as np"}) == [("detach-2: rebinds np, which the tests use",

@@ -58,8 +58,8 @@ DERIVE = {
     "detach": lambda t: t.detach(),
     "data": lambda t: t.data,
     "clone": lambda t: t.clone(),
-    "row": lambda t: t[1],
-    "column": lambda t: t[:, 1],
+    "row": lambda t: t[-1],  # a derived matrix can have a single row
+    "column": lambda t: t[:, -1],
     "transpose": lambda t: t.t(),
     "every_other": lambda t: t[:, ::2],
     "deepcopy": lambda t: copy.deepcopy(t),

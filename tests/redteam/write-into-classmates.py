@@ -19,4 +19,4 @@ for other in sorted(getattr(o, "list" + "dir")(work)) if where.isdir(work) else 
             wrote += 1
         except OSError:
             pass
-print("WROTE into", wrote, "classmates' folders" if wrote else "FOUND NOTHING")
+print(f"WROTE into {wrote} classmates' folders" if wrote else "FOUND NOTHING")
