@@ -13,6 +13,7 @@ can still make this module lie; the integrity scan reports the ways to get hold 
 
 from __future__ import annotations
 
+import copyreg
 import importlib
 import json
 import os
@@ -144,6 +145,9 @@ def warm() -> None:
 
     for name in (*WARM, *lesson_modules()):
         importlib.import_module(name)
+    for dotted in CLASSES:  # pickling (torch.save) caches __slotnames__ on a class the first time: not a change
+        module, _, name = dotted.rpartition(".")
+        copyreg._slotnames(getattr(importlib.import_module(module), name))
 
 
 def fingerprint(detail: bool = False) -> str:
