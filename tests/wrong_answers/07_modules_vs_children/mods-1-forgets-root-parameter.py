@@ -1,0 +1,12 @@
+# Counts only the parameters inside submodules: the model's own scale is forgotten.
+# answer: mods-1
+# loses: mods-1-tests
+counts = {
+    "children": 3,
+    "modules": 6,
+    "all_paths": 8,
+    "encoder_children": 3,
+    "parameters": 6,
+    "state_dict": 6,
+    "apply": 7,
+}

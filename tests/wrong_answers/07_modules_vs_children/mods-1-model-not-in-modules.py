@@ -1,0 +1,12 @@
+# Leaves the model itself out of modules() and named_modules().
+# answer: mods-1
+# loses: mods-1-tests
+counts = {
+    "children": 3,
+    "modules": 5,
+    "all_paths": 7,
+    "encoder_children": 3,
+    "parameters": 7,
+    "state_dict": 7,
+    "apply": 6,
+}
