@@ -1,6 +1,7 @@
 # Counts only the parameters inside submodules: the model's own scale is forgotten.
 # answer: mods-1
-# loses: mods-1-tests
+# loses:
+# scores: mods-1-tests=1.43
 counts = {
     "children": 3,
     "modules": 6,

@@ -1,6 +1,7 @@
 # Counts the shared ReLU at each of its places in every iterator.
 # answer: mods-1
-# loses: mods-1-tests
+# loses:
+# scores: mods-1-tests=1.14
 counts = {
     "children": 3,
     "modules": 8,
