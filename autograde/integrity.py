@@ -147,13 +147,11 @@ def known() -> dict[str, LessonCode]:
         imports |= {node.module for _, _, tree in cells for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         bound = {n for _, _, tree in cells for n, _ in bindings(tree)} | set(dir(builtins))
         read = set().union(*(reads(source) for test, source, _ in cells if test))
-        files = {node.attr for _, _, tree in cells for node in ast.walk(tree)
-                 if isinstance(node, ast.Attribute) and node.attr in FILES}
-        dunders = {node.attr for _, _, tree in cells for node in ast.walk(tree)
-                   if isinstance(node, ast.Attribute) and dunder(node.attr)}
+        attributes = {node.attr for _, _, tree in cells for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
         found[name] = LessonCode(frozenset(imports | set(lesson.modules)),
                              {n: what for _, _, tree in cells for n, what, _ in imported(tree)},
-                             frozenset(read & bound), frozenset(files), frozenset(dunders))
+                             frozenset(read & bound), frozenset(attributes & FILES),
+                             frozenset(filter(dunder, attributes)))
     return found
 
 
