@@ -1,0 +1,284 @@
+"""Lesson 09's worker code: real `torch.distributed` process groups started from a notebook, bounded.
+
+`launch(fn, *args)` runs `fn(rank, world_size, *args)` on `world` processes joined in a gloo process
+group (NCCL, one process per GPU, where there are enough GPUs), and returns each rank's return value.
+Every run gets a fresh loopback port, every collective a timeout, and every process it starts is
+gone when it returns, raises, times out or is interrupted: nothing outlives the cell that called it.
+
+Processes start with `fork` where the platform has it (Linux; a function defined in a notebook cell
+can then be a worker: the child is a copy of the kernel) and `spawn` elsewhere (macOS, Windows:
+workers must then be importable, like the ones below). A rank's stdout and stderr go to files, not to
+the notebook: a torch warning printed by a worker must not land on a test cell's stderr. Its stdout
+comes back with its result; a failing rank's traceback comes back as torch's own exception.
+
+Besides the launcher, the course's workers: the small model and data every demonstration shares,
+the single-process reference and the DDP runs (right, and with each pitfall in place) it is compared
+with.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import io
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import socket
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import torch
+import torch._dynamo  # noqa: F401 -- DDP imports it at construction (about 2 s): once here, not once per rank
+import torch.distributed as dist
+import torch.multiprocessing as mp
+from torch import nn
+from torch.nn.parallel import DistributedDataParallel as DDP
+
+WORLD = 2
+TIMEOUT = 5.0  # seconds: a collective only some ranks call fails within this, and so does a whole run
+
+
+def start_method() -> str:
+    """`fork` where the platform has it and the course is not told otherwise; else `spawn`."""
+    chosen = os.environ.get("PITFALLS_START_METHOD")
+    if chosen:
+        return chosen
+    return "fork" if sys.platform == "linux" else "spawn"
+
+
+def backend(gpus: int | None = None, world: int = WORLD) -> str:
+    """NCCL when every rank can have a GPU of its own, gloo (CPU) otherwise."""
+    gpus = torch.cuda.device_count() if gpus is None else gpus
+    return "nccl" if gpus >= world and dist.is_nccl_available() else "gloo"
+
+
+def device(rank: int) -> torch.device:
+    """The device a rank computes on: its own GPU under NCCL, the CPU under gloo."""
+    return torch.device("cuda", rank) if dist.is_initialized() and dist.get_backend() == "nccl" else torch.device("cpu")
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now: one per process group, so parallel runs never meet."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Rank:
+    """What one rank gave back: its return value, what it printed, and its all-reduces."""
+
+    rank: int
+    value: object = None
+    out: str = ""
+    syncs: int = 0  # gradient buckets DDP all-reduced on this rank
+    events: list = field(default_factory=list)  # (what, start, end) in seconds since the run began
+
+
+def _die_with_parent() -> None:
+    """SIGKILL when the process that started this one ends, even inside a C++ collective (Linux)."""
+    if sys.platform == "linux":
+        ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True).prctl(1, signal.SIGKILL)
+
+
+_EVENTS: list = []
+_T0 = [0.0]
+
+
+def _count_syncs() -> None:
+    """Give every DDP this rank builds a comm hook that all-reduces as DDP would, and notes when."""
+    original = DDP.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+
+        def hook(state, bucket):
+            start = time.perf_counter() - _T0[0]
+            tensor = bucket.buffer().div_(dist.get_world_size())
+            work = dist.all_reduce(tensor, async_op=True).get_future()
+
+            def done(fut):
+                _EVENTS.append(("all-reduce", start, time.perf_counter() - _T0[0]))
+                return fut.value()[0]
+            return work.then(done)
+        self.register_comm_hook(None, hook)
+    DDP.__init__ = init
+
+
+def _run_rank(rank: int, fn, world: int, port: int, folder: str, args: tuple, timeout: float, start: float) -> None:
+    """In each process: its output to files, the process group, `fn`, its result to a file."""
+    _die_with_parent()
+    out = open(Path(folder) / f"out-{rank}.txt", "w", buffering=1)  # noqa: SIM115 -- lives as long as the rank
+    err = open(Path(folder) / f"err-{rank}.txt", "w", buffering=1)  # noqa: SIM115
+    os.dup2(out.fileno(), 1)
+    os.dup2(err.fileno(), 2)
+    sys.stdout, sys.stderr = out, err
+    os.environ.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port), RANK=str(rank), WORLD_SIZE=str(world),
+                      GLOO_SOCKET_IFNAME=os.environ.get("GLOO_SOCKET_IFNAME", "lo"))
+    torch.set_num_threads(1)
+    _T0[0] = start
+    _count_syncs()
+    dist.init_process_group(backend(world=world), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
+    try:
+        value = fn(rank, world, *args)
+        torch.save({"value": value, "events": _EVENTS}, Path(folder) / f"result-{rank}.pt")
+    finally:
+        dist.destroy_process_group()
+        out.flush()
+
+
+def launch_ranks(fn, *args, world: int = WORLD, timeout: float = TIMEOUT, method: str | None = None) -> list[Rank]:
+    """Run `fn(rank, world, *args)` on `world` processes in one process group; what each rank gave back.
+
+    Raises torch's ProcessRaisedException with the first failing rank's traceback, or TimeoutError when
+    the ranks have not all finished after `timeout` seconds (a collective only some ranks called).
+    Every process is killed and reaped before this returns or raises, an interrupt included."""
+    with tempfile.TemporaryDirectory(prefix="pitfalls-ddp-") as folder:
+        context = mp.start_processes(_run_rank, args=(fn, world, free_port(), folder, args, timeout,
+                                                      time.perf_counter()),
+                                     nprocs=world, join=False, start_method=method or start_method())
+        try:
+            deadline = time.monotonic() + timeout
+            while not _joined(context, deadline - time.monotonic()):
+                if time.monotonic() >= deadline:
+                    raise TimeoutError(f"the {world} ranks had not finished after {timeout:g} s (a collective that "
+                                       "only some ranks call waits for the others forever): all were killed")
+        finally:
+            _kill(context)
+        return [_collected(Path(folder), rank) for rank in range(world)]
+
+
+def _joined(context, wait: float) -> bool:
+    """True once every rank exited cleanly; a failed rank kills the others first, so torch's join
+    raises its exception without waiting or warning on stderr."""
+    alive = [p.sentinel for p in context.processes if p.exitcode is None]
+    multiprocessing.connection.wait(alive, timeout=max(wait, 0))
+    if any(p.exitcode not in (None, 0) for p in context.processes):
+        _kill(context)
+    return context.join(timeout=0)
+
+
+def _kill(context) -> None:
+    for process in context.processes:
+        if process.is_alive():
+            process.kill()
+        process.join()
+
+
+def _collected(folder: Path, rank: int) -> Rank:
+    saved = torch.load(folder / f"result-{rank}.pt", weights_only=False)
+    events = saved["events"]
+    return Rank(rank, saved["value"], (folder / f"out-{rank}.txt").read_text(),
+                sum(what == "all-reduce" for what, *_ in events), events)
+
+
+def launch(fn, *args, world: int = WORLD, timeout: float = TIMEOUT, method: str | None = None) -> list:
+    """Run `fn(rank, world, *args)` on `world` processes in one gloo process group; each rank's return
+    value, in rank order, after printing what each rank printed."""
+    ranks = launch_ranks(fn, *args, world=world, timeout=timeout, method=method)
+    for r in ranks:
+        for line in r.out.splitlines():
+            print(f"[rank {r.rank}] {line}")
+    return [r.value for r in ranks]
+
+
+# ---- the model, the data and the runs the lesson compares -------------------------------------------
+
+STEPS, LR, BATCH = 5, 0.1, 8
+
+
+def make_model(seed: int = 0, norm: bool = False) -> nn.Module:
+    """A small regression model, the same on every rank that asks with the same seed."""
+    torch.manual_seed(seed)
+    layers = [nn.Linear(4, 8), *([nn.BatchNorm1d(8)] if norm else []), nn.Tanh(), nn.Linear(8, 1)]
+    return nn.Sequential(*layers)
+
+
+def make_data(seed: int = 1, batch: int = BATCH) -> tuple[torch.Tensor, torch.Tensor]:
+    """One full batch (inputs, targets), the same on every rank."""
+    g = torch.Generator().manual_seed(seed)
+    x = torch.randn(batch, 4, generator=g)
+    return x, x.sum(1, keepdim=True).sin() + 0.1 * torch.randn(batch, 1, generator=g)
+
+
+def shard(t: torch.Tensor, rank: int, world: int) -> torch.Tensor:
+    """This rank's contiguous share of a batch."""
+    return t.chunk(world)[rank]
+
+
+def single_process(steps: int = STEPS, lr: float = LR, norm: bool = False) -> dict[str, torch.Tensor]:
+    """The reference: one process, the full batch, plain SGD; the trained state_dict."""
+    model, (x, y) = make_model(norm=norm), make_data()
+    opt = torch.optim.SGD(model.parameters(), lr=lr)
+    for _ in range(steps):
+        opt.zero_grad()
+        nn.functional.mse_loss(model(x), y).backward()
+        opt.step()
+    return {k: v.clone() for k, v in model.state_dict().items()}
+
+
+def ddp_train(rank: int, world: int, steps: int = STEPS, lr: float = LR, bug: str | None = None,
+              norm: bool = False) -> dict[str, torch.Tensor]:
+    """A worker: DDP on this rank's half of the batch; its trained state_dict (without DDP's prefix).
+
+    `bug` puts one pitfall in place: "reinit" (each rank re-initialises its model after wrapping),
+    "module" (the forward goes through ddp.module, around DDP), "no_shard" (every rank trains on the
+    whole batch: the same numbers, twice the work)."""
+    model = make_model(norm=norm)
+    ddp = DDP(model)
+    if bug == "reinit":
+        torch.manual_seed(100 + rank)
+        for m in model.modules():
+            if isinstance(m, nn.Linear):
+                m.reset_parameters()
+    x, y = make_data()
+    if bug != "no_shard":
+        x, y = shard(x, rank, world), shard(y, rank, world)
+    opt = torch.optim.SGD(ddp.parameters(), lr=lr)
+    forward = ddp.module if bug == "module" else ddp
+    for _ in range(steps):
+        opt.zero_grad()
+        nn.functional.mse_loss(forward(x), y).backward()
+        opt.step()
+    return {k: v.clone() for k, v in model.state_dict().items()}
+
+
+def largest_difference(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor]) -> float:
+    """The largest absolute difference between two state_dicts' floating-point values."""
+    return max((a[k].double() - b[k].double()).abs().max().item() for k in a if a[k].is_floating_point())
+
+
+class UnusedHead(nn.Module):
+    """A model with a head that `forward` never calls: DDP waits for its gradient."""
+
+    def __init__(self):
+        super().__init__()
+        self.body, self.head = nn.Linear(4, 1), nn.Linear(4, 1)
+
+    def forward(self, x):
+        return self.body(x)
+
+
+def unused_parameters(rank: int, world: int, find_unused: bool = False, steps: int = 2) -> int:
+    """A worker: train UnusedHead for `steps` steps; the number of steps it finished."""
+    torch.manual_seed(0)
+    ddp = DDP(UnusedHead(), find_unused_parameters=find_unused)
+    x, y = make_data()
+    for step in range(steps):
+        nn.functional.mse_loss(ddp(shard(x, rank, world)), shard(y, rank, world)).backward()
+    return step + 1
+
+
+@contextlib.contextmanager
+def quiet_stderr():
+    """Python-level stderr kept, for a block that may print a harmless warning to it."""
+    buffer = io.StringIO()
+    with contextlib.redirect_stderr(buffer):
+        yield buffer
