@@ -18,10 +18,9 @@ with.
 
 from __future__ import annotations
 
-import contextlib
+import copy
 import ctypes
 import ctypes.util
-import io
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -79,6 +78,7 @@ class Rank:
     value: object = None
     out: str = ""
     syncs: int = 0  # gradient buckets DDP all-reduced on this rank
+    saves: int = 0  # calls to torch.save on this rank
     events: list = field(default_factory=list)  # (what, start, end) in seconds since the run began
 
 
@@ -89,12 +89,19 @@ def _die_with_parent() -> None:
 
 
 _EVENTS: list = []
+_SAVE = torch.save  # the real one, for the launcher's own result files
 _T0 = [0.0]
 
 
-def _count_syncs() -> None:
-    """Give every DDP this rank builds a comm hook that all-reduces as DDP would, and notes when."""
+def _instrument() -> None:
+    """Note when this rank all-reduces and saves: every DDP it builds gets a comm hook that all-reduces
+    as DDP would, and torch.save notes each call."""
     original = DDP.__init__
+
+    def saved(*args, **kwargs):
+        start = time.perf_counter() - _T0[0]
+        _SAVE(*args, **kwargs)
+        _EVENTS.append(("save", start, time.perf_counter() - _T0[0]))
 
     def init(self, *args, **kwargs):
         original(self, *args, **kwargs)
@@ -110,6 +117,7 @@ def _count_syncs() -> None:
             return work.then(done)
         self.register_comm_hook(None, hook)
     DDP.__init__ = init
+    torch.save = saved
 
 
 def _run_rank(rank: int, fn, world: int, port: int, folder: str, args: tuple, timeout: float, start: float) -> None:
@@ -124,11 +132,11 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, args: tuple, ti
                       GLOO_SOCKET_IFNAME=os.environ.get("GLOO_SOCKET_IFNAME", "lo"))
     torch.set_num_threads(1)
     _T0[0] = start
-    _count_syncs()
+    _instrument()
     dist.init_process_group(backend(world=world), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
     try:
         value = fn(rank, world, *args)
-        torch.save({"value": value, "events": _EVENTS}, Path(folder) / f"result-{rank}.pt")
+        _SAVE({"value": value, "events": _EVENTS}, Path(folder) / f"result-{rank}.pt")
     finally:
         dist.destroy_process_group()
         out.flush()
@@ -176,7 +184,7 @@ def _collected(folder: Path, rank: int) -> Rank:
     saved = torch.load(folder / f"result-{rank}.pt", weights_only=False)
     events = saved["events"]
     return Rank(rank, saved["value"], (folder / f"out-{rank}.txt").read_text(),
-                sum(what == "all-reduce" for what, *_ in events), events)
+                sum(what == "all-reduce" for what, *_ in events), sum(what == "save" for what, *_ in events), events)
 
 
 def launch(fn, *args, world: int = WORLD, timeout: float = TIMEOUT, method: str | None = None) -> list:
@@ -213,9 +221,13 @@ def shard(t: torch.Tensor, rank: int, world: int) -> torch.Tensor:
     return t.chunk(world)[rank]
 
 
-def single_process(steps: int = STEPS, lr: float = LR, norm: bool = False) -> dict[str, torch.Tensor]:
-    """The reference: one process, the full batch, plain SGD; the trained state_dict."""
-    model, (x, y) = make_model(norm=norm), make_data()
+def single_process(model: nn.Module | None = None, x: torch.Tensor | None = None, y: torch.Tensor | None = None,
+                   steps: int = STEPS, lr: float = LR) -> dict[str, torch.Tensor]:
+    """The reference: one process, the full batch, plain SGD on a copy of `model` (make_model() by
+    default, on make_data()); the trained state_dict."""
+    model = copy.deepcopy(model) if model is not None else make_model()
+    if x is None:
+        x, y = make_data()
     opt = torch.optim.SGD(model.parameters(), lr=lr)
     for _ in range(steps):
         opt.zero_grad()
@@ -271,14 +283,102 @@ def unused_parameters(rank: int, world: int, find_unused: bool = False, steps: i
     torch.manual_seed(0)
     ddp = DDP(UnusedHead(), find_unused_parameters=find_unused)
     x, y = make_data()
-    for step in range(steps):
+    done = 0
+    for _ in range(steps):
         nn.functional.mse_loss(ddp(shard(x, rank, world)), shard(y, rank, world)).backward()
-    return step + 1
+        done += 1
+    return done
 
 
-@contextlib.contextmanager
-def quiet_stderr():
-    """Python-level stderr kept, for a block that may print a harmless warning to it."""
-    buffer = io.StringIO()
-    with contextlib.redirect_stderr(buffer):
-        yield buffer
+class Counted(nn.Sequential):
+    """make_model's network that also counts the rows its forward has seen (a plain attribute, not state)."""
+
+    rows_seen = 0
+
+    def forward(self, x):
+        self.rows_seen += x.shape[0]
+        return super().forward(x)
+
+
+def counted_model(seed: int = 0, norm: bool = False) -> Counted:
+    """make_model(seed, norm) as a Counted network."""
+    return Counted(*make_model(seed, norm))
+
+
+def local_state(rank: int, world: int, model: nn.Module, x: torch.Tensor, y: torch.Tensor, steps: int = STEPS,
+                lr: float = LR) -> dict[str, torch.Tensor]:
+    """A worker: DDP without buffer broadcasts on this rank's half of the batch; this rank's own
+    state_dict (its BatchNorm statistics are its own half's)."""
+    ddp = DDP(model, broadcast_buffers=False)
+    opt = torch.optim.SGD(ddp.parameters(), lr=lr)
+    for _ in range(steps):
+        opt.zero_grad()
+        nn.functional.mse_loss(ddp(shard(x, rank, world)), shard(y, rank, world)).backward()
+        opt.step()
+    return {k: v.clone() for k, v in model.state_dict().items()}
+
+
+def averaged(states: list[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
+    """The ranks' state_dicts averaged: floating-point values by their mean, counters as they are."""
+    return {k: torch.stack([s[k] for s in states]).mean(0) if v.is_floating_point() else v.clone()
+            for k, v in states[0].items()}
+
+
+# ---- lesson 09's predictions: what each snippet leaves on the ranks -----------------------------------
+
+def _snippet(name: str, rank: int, world: int) -> nn.Module:
+    """Run one of the predict part's snippets on this rank; the model it leaves."""
+    x, y = make_data()
+    x, y = shard(x, rank, world), shard(y, rank, world)
+    if name == "A":  # each rank seeds differently, builds its model, then wraps it
+        torch.manual_seed(rank)
+        model = nn.Linear(4, 1)
+        ddp = DDP(model)
+    elif name == "B":  # wrapped, then re-initialised with a per-rank seed
+        model = make_model()
+        ddp = DDP(model)
+        torch.manual_seed(rank)
+        model[0].reset_parameters()
+    elif name in ("D", "E"):
+        torch.manual_seed(0)
+        model = UnusedHead()
+        ddp = DDP(model, find_unused_parameters=name == "E")
+    elif name == "F":
+        model = make_model(norm=True)
+        ddp = DDP(model)
+    else:
+        model = make_model()
+        ddp = DDP(model)
+    opt = torch.optim.SGD(ddp.parameters(), lr=LR)
+    for _ in range(3):
+        opt.zero_grad()
+        if name == "C":  # the forward through ddp.module
+            nn.functional.mse_loss(ddp.module(x), y).backward()
+        elif name == "G":  # every backward inside no_sync()
+            with ddp.no_sync():
+                nn.functional.mse_loss(ddp(x), y).backward()
+        else:
+            nn.functional.mse_loss(ddp(x), y).backward()
+        opt.step()
+    return model
+
+
+def _same_on_every_rank(model: nn.Module) -> bool:
+    flat = torch.cat([t.detach().flatten().float() for t in model.state_dict().values()])
+    gathered = [torch.empty_like(flat) for _ in range(dist.get_world_size())]
+    dist.all_gather(gathered, flat)
+    return all(torch.equal(gathered[0], g) for g in gathered)
+
+
+def outcomes(rank: int, world: int, names: tuple[str, ...] = tuple("ABCDEFG")) -> dict[str, str]:
+    """A worker: for each snippet, "same" (every rank ends with the same state_dict), "differ", or
+    "raises"; the snippets run one after another in this one process group."""
+    found = {}
+    for name in names:
+        try:
+            model = _snippet(name, rank, world)
+        except RuntimeError:
+            found[name] = "raises"
+            continue
+        found[name] = "same" if _same_on_every_rank(model) else "differ"
+    return found
