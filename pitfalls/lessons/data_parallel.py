@@ -34,7 +34,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import torch
-import torch._dynamo  # noqa: F401 -- DDP imports it at construction (about 2 s): once here, not once per rank
 import torch.distributed as dist
 import torch.multiprocessing as mp
 from torch import nn
@@ -148,6 +147,7 @@ def launch_ranks(fn, *args, world: int = WORLD, timeout: float = TIMEOUT, method
     Raises torch's ProcessRaisedException with the first failing rank's traceback, or TimeoutError when
     the ranks have not all finished after `timeout` seconds (a collective only some ranks called).
     Every process is killed and reaped before this returns or raises, an interrupt included."""
+    import torch._dynamo  # noqa: F401, PLC0415 -- DDP imports it at construction (about 2 s): once, before the fork
     with tempfile.TemporaryDirectory(prefix="pitfalls-ddp-") as folder:
         context = mp.start_processes(_run_rank, args=(fn, world, free_port(), folder, args, timeout,
                                                       time.perf_counter()),
@@ -167,7 +167,8 @@ def _joined(context, wait: float) -> bool:
     """True once every rank exited cleanly; a failed rank kills the others first, so torch's join
     raises its exception without waiting or warning on stderr."""
     alive = [p.sentinel for p in context.processes if p.exitcode is None]
-    multiprocessing.connection.wait(alive, timeout=max(wait, 0))
+    if alive:  # (waiting on no sentinel at all would sleep the whole timeout)
+        multiprocessing.connection.wait(alive, timeout=max(wait, 0))
     if any(p.exitcode not in (None, 0) for p in context.processes):
         _kill(context)
     return context.join(timeout=0)
