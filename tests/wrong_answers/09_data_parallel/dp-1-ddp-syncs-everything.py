@@ -1,0 +1,6 @@
+# Knows the unused-parameter error, but believes DDP synchronises everything it wraps, every step: a re-initialised
+# model, a forward through .module, BatchNorm buffers and a no_sync() step all "same". 3 of 7 right.
+# answer: dp-1
+# loses:
+# scores: dp-1-tests=0.8571
+after_three_steps = {"A": "same", "B": "same", "C": "same", "D": "raises", "E": "same", "F": "same", "G": "same"}
