@@ -133,12 +133,10 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, args: tuple, ti
     _T0[0] = start
     _instrument()
     dist.init_process_group(backend(world=world), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
-    try:
-        value = fn(rank, world, *args)
-        _SAVE({"value": value, "events": _EVENTS}, Path(folder) / f"result-{rank}.pt")
-    finally:
-        dist.destroy_process_group()
-        out.flush()
+    value = fn(rank, world, *args)  # an error goes to torch's error file at once: no teardown that could wait
+    _SAVE({"value": value, "events": _EVENTS}, Path(folder) / f"result-{rank}.pt")
+    dist.destroy_process_group()
+    out.flush()
 
 
 def launch_ranks(fn, *args, world: int = WORLD, timeout: float = TIMEOUT, method: str | None = None) -> list[Rank]:

@@ -1,0 +1,177 @@
+"""Lesson 09's launcher and workers: real gloo process groups, bounded, and nothing left running."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import torch
+import torch.distributed as dist
+from torch.multiprocessing.spawn import ProcessRaisedException
+
+from pitfalls.lessons import data_parallel as dp
+
+
+def running(pid: str) -> bool:
+    """The process exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def children() -> list[str]:
+    """This process's children that still run."""
+    found = []
+    for task in os.listdir("/proc/self/task"):
+        found += Path(f"/proc/self/task/{task}/children").read_text().split()
+    return [pid for pid in found if running(pid)]
+
+
+def ranks_and_pids(rank, world):
+    return rank, world, os.getpid(), dist.get_backend()
+
+
+def fails_on_rank_1(rank, world):
+    if rank == 1:
+        raise ValueError("rank 1 gives up")
+    dist.barrier()
+
+
+def only_rank_0_reduces(rank, world):
+    if rank == 0:
+        dist.all_reduce(torch.ones(1))
+    else:
+        time.sleep(60)
+
+
+def prints_and_saves(rank, world, path):
+    print(f"hello from {rank}")
+    if rank == 0:
+        torch.save({"a": torch.ones(1)}, path)
+
+
+def test_launch_runs_each_rank_in_a_process_of_its_own_and_leaves_none():
+    found = dp.launch(ranks_and_pids)
+    assert [f[:2] for f in found] == [(0, 2), (1, 2)]
+    assert len({f[2] for f in found} | {os.getpid()}) == 3
+    assert {f[3] for f in found} == {"gloo"}
+    assert children() == []
+
+
+def test_a_failing_rank_raises_its_own_error_and_the_others_are_killed():
+    started = time.monotonic()
+    with pytest.raises(ProcessRaisedException, match="rank 1 gives up"):
+        dp.launch(fails_on_rank_1, timeout=20)
+    assert time.monotonic() - started < 10
+    assert children() == []
+
+
+def test_a_collective_only_one_rank_calls_times_out_and_leaves_nothing():
+    started = time.monotonic()
+    with pytest.raises(TimeoutError, match="had not finished after 1.5 s"):
+        dp.launch(only_rank_0_reduces, timeout=1.5)
+    assert time.monotonic() - started < 5
+    assert children() == []
+
+
+def test_an_interrupt_kills_the_ranks():
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        dp.launch(only_rank_0_reduces, timeout=30)
+    timer.join()
+    assert children() == []
+
+
+def test_ranks_die_with_a_killed_parent(tmp_path):
+    """A kernel killed mid-run (SIGKILL: no finally runs) takes its ranks with it."""
+    script = tmp_path / "parent.py"
+    script.write_text(textwrap.dedent(f"""
+        import os, time
+        from pitfalls.lessons import data_parallel as dp
+        def worker(rank, world):
+            open(os.path.join({str(tmp_path)!r}, f"pid-{{rank}}"), "w").write(str(os.getpid()))
+            time.sleep(60)
+        dp.launch(worker, timeout=60)
+    """))
+    parent = subprocess.Popen([sys.executable, str(script)], cwd=dp.__file__.rsplit("/pitfalls/", 1)[0])
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.glob("pid-*"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pids = [int(p.read_text()) for p in tmp_path.glob("pid-*")]
+    assert len(pids) == 2
+    parent.kill()
+    parent.wait()
+    time.sleep(0.5)
+    for pid in pids:
+        assert not running(str(pid)), f"rank process {pid} outlived its killed parent"
+
+
+def test_output_saves_and_all_reduces_are_reported_per_rank(tmp_path):
+    ranks = dp.launch_ranks(prints_and_saves, str(tmp_path / "x.pt"))
+    assert [r.out for r in ranks] == ["hello from 0\n", "hello from 1\n"]
+    assert [r.saves for r in ranks] == [1, 0]
+    assert torch.load(tmp_path / "x.pt")["a"].item() == 1.0
+    trained = dp.launch_ranks(dp.ddp_train, 3)
+    assert [r.syncs for r in trained] == [3, 3]
+
+
+def test_ddp_on_two_half_batches_matches_one_process_on_the_whole_batch():
+    reference = dp.single_process()
+    rank0, rank1 = dp.launch(dp.ddp_train)
+    assert dp.largest_difference(rank0, reference) < 1e-6
+    assert dp.largest_difference(rank0, rank1) == 0
+
+
+@pytest.mark.parametrize("bug", ["reinit", "module"])
+def test_each_pitfall_breaks_the_match(bug):
+    reference = dp.single_process()
+    rank0, rank1 = dp.launch(dp.ddp_train, dp.STEPS, dp.LR, bug)
+    assert dp.largest_difference(rank0, reference) > 1e-3
+    assert dp.largest_difference(rank0, rank1) > 1e-3
+
+
+def test_the_predict_snippets_end_as_the_lesson_says():
+    truth = dp.launch(dp.outcomes)
+    assert truth[0] == truth[1] == {"A": "same", "B": "differ", "C": "differ", "D": "raises", "E": "same",
+                                    "F": "differ", "G": "differ"}
+
+
+def test_averaged_means_floats_and_keeps_counters():
+    a = {"w": torch.tensor([1.0, 3.0]), "n": torch.tensor(4)}
+    b = {"w": torch.tensor([3.0, 5.0]), "n": torch.tensor(4)}
+    out = dp.averaged([a, b])
+    assert torch.equal(out["w"], torch.tensor([2.0, 4.0])) and torch.equal(out["n"], torch.tensor(4))
+
+
+def test_backend_is_nccl_only_with_a_gpu_per_rank(monkeypatch):
+    monkeypatch.setattr(dist, "is_nccl_available", lambda: True)
+    assert dp.backend(gpus=2) == "nccl"
+    assert dp.backend(gpus=1) == "gloo"
+    assert dp.backend(gpus=0) == "gloo"
+    monkeypatch.setattr(dist, "is_nccl_available", lambda: False)
+    assert dp.backend(gpus=8) == "gloo"
+
+
+def test_start_method_is_fork_on_linux_and_can_be_chosen(monkeypatch):
+    monkeypatch.delenv("PITFALLS_START_METHOD", raising=False)
+    assert dp.start_method() == ("fork" if sys.platform == "linux" else "spawn")
+    monkeypatch.setenv("PITFALLS_START_METHOD", "spawn")
+    assert dp.start_method() == "spawn"
+
+
+@pytest.mark.slow
+def test_importable_workers_run_under_spawn_too():
+    """The macOS and Windows route: fresh interpreters that import the worker."""
+    reference = dp.single_process()
+    rank0, _ = dp.launch(dp.ddp_train, timeout=180, method="spawn")  # each rank imports torch and dynamo afresh
+    assert dp.largest_difference(rank0, reference) < 1e-6
+    assert children() == []
