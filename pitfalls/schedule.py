@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-FORWARD, BACKWARD = "F", "B"
+FORWARD, BACKWARD, ALL_REDUCE = "F", "B", "R"  # R: a measured gradient all-reduce (DDP), not compute
 
 
 @dataclass(frozen=True)
@@ -87,12 +87,13 @@ def schedule(name: str, stages: int, micro_batches: int, forward: float = 1.0, b
 
 
 def bubble_fraction(tasks: list[Task]) -> float:
-    """The share of stage-time spent idle, measured: 1 - busy / (stages x makespan)."""
+    """The share of stage-time spent idle, measured: 1 - busy / (stages x makespan); an all-reduce is
+    communication, not work: a stage that only waits for one is idle."""
     if not tasks:
         return 0.0
     stages = len({t.stage for t in tasks})
     span = max(t.end for t in tasks) - min(t.start for t in tasks)
-    busy = sum(t.end - t.start for t in tasks)
+    busy = sum(t.end - t.start for t in tasks if t.kind != ALL_REDUCE)  # it overlaps the backward
     return 1 - busy / (stages * span) if span > 0 else 0.0
 
 
@@ -106,7 +107,7 @@ def peak_in_flight(tasks: list[Task]) -> dict[int, int]:
     peak = {}
     for stage in sorted({t.stage for t in tasks}):
         held = best = 0
-        for t in sorted((t for t in tasks if t.stage == stage), key=lambda t: t.start):
+        for t in sorted((t for t in tasks if t.stage == stage and t.kind != ALL_REDUCE), key=lambda t: t.start):
             held += 1 if t.kind == FORWARD else -1
             best = max(best, held)
         peak[stage] = best
@@ -114,7 +115,7 @@ def peak_in_flight(tasks: list[Task]) -> dict[int, int]:
 
 
 def timeline(records: Iterable) -> list[Task]:
-    """Measured records, as (stage, micro_batch, 'forward'|'backward', start, end) tuples or dicts."""
+    """Measured records, as (stage, micro_batch, 'forward'|'backward'|'all-reduce', start, end) tuples or dicts."""
     tasks = []
     for n, record in enumerate(records):
         if isinstance(record, dict):
@@ -122,10 +123,11 @@ def timeline(records: Iterable) -> list[Task]:
                       record.get("kind"), record.get("start"), record.get("end"))
         try:
             stage, micro, kind, start, end = record
-            kind = {"forward": FORWARD, "f": FORWARD, "backward": BACKWARD, "b": BACKWARD}[str(kind).lower()]
+            kind = {"forward": FORWARD, "f": FORWARD, "backward": BACKWARD, "b": BACKWARD,
+                    "all-reduce": ALL_REDUCE, "r": ALL_REDUCE}[str(kind).lower()]
             task = Task(int(stage), int(micro), kind, float(start), float(end))
         except (TypeError, ValueError, KeyError) as error:
-            raise ValueError(f"record {n} is not (stage, micro_batch, forward|backward, start, end): "
+            raise ValueError(f"record {n} is not (stage, micro_batch, forward|backward|all-reduce, start, end): "
                              f"{record!r}") from error
         if task.end < task.start:
             raise ValueError(f"record {n} ends before it starts: {record!r}")

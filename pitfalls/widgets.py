@@ -71,9 +71,13 @@ def show_schedule(stages: int, micro_batches: int) -> Image:
     return Image(png_bytes(schedules_figure(stages, micro_batches)))
 
 
-def show_timeline(records: Iterable, title: str = "measured", time_unit: str = "seconds") -> Image:
-    """A static Gantt chart of measured (stage, micro_batch, forward|backward, start, end) records."""
-    return Image(png_bytes(schedule_figure({title: timeline(records)}, time_unit=time_unit)))
+def show_timeline(records: Iterable | dict[str, Iterable], title: str = "measured", time_unit: str = "seconds",
+                  row: str = "stage") -> Image:
+    """A static Gantt chart of measured (stage, micro_batch, forward|backward|all-reduce, start, end)
+    records; a dict of them, by name, stacks one chart per name (each row a `row`: a stage, or a rank)."""
+    named = records if isinstance(records, dict) else {title: records}
+    timelines = {name: timeline(r) for name, r in named.items()}
+    return Image(png_bytes(schedule_figure(timelines, time_unit=time_unit, row=row)))
 
 
 def facts_table(tensors: Tensors) -> str:

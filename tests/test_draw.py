@@ -12,13 +12,16 @@ from unittest.mock import patch
 import pytest
 import torch
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgb
 from matplotlib.text import Text
 
 from pitfalls.course import lessons
 from pitfalls.draw import graph_figure, module_figure, storage_figure, svg_bytes
 from pitfalls.draw.render import TEXT
+from pitfalls.draw.schedule import COLOURS, schedule_figure
 from pitfalls.graph import autograd_graph
 from pitfalls.modtree import module_tree
+from pitfalls.schedule import ALL_REDUCE, timeline
 from pitfalls.storage import storage_map
 from pitfalls.widgets import schedules_figure
 from tests.conftest import LESSONS
@@ -160,7 +163,29 @@ def test_pipeline_timelines_cut_no_text_off(stages, micro_batches):
     assert outside_the_figure(schedules_figure(stages, micro_batches)) == []
 
 
+def ddp_figure():
+    """Two ranks' measured forward, backward and all-reduce, next to one process, as lesson 09 draws them."""
+    ranks = [(r, step, kind, 10 * step + a + r, 10 * step + b + r) for r in (0, 1) for step in range(3)
+             for kind, a, b in (("forward", 0, 2), ("backward", 2, 5), ("all-reduce", 5, 7 - r))]
+    one = [(0, step, kind, 8 * step + a, 8 * step + b) for step in range(3)
+           for kind, a, b in (("forward", 0, 3), ("backward", 3, 8))]
+    return schedule_figure({"DDP, 2 ranks": timeline(ranks), "one process": timeline(one)},
+                           time_unit="milliseconds", row="rank")
+
+
+def test_a_data_parallel_timeline_shows_its_all_reduces_and_names_its_rows_ranks():
+    fig = ddp_figure()
+    words = texts(fig)
+    assert "all-reduce" in words and "rank 1" in words and "stage" not in words
+    orange = [c for ax in fig.axes for c in ax.collections if c.get_facecolor()[0].tolist()[:3] ==
+              list(to_rgb(COLOURS[ALL_REDUCE]))]
+    assert len(orange) == 3  # rank 0 and rank 1 of the DDP run; an empty one for the single process
+    assert outside_the_figure(fig) == []
+    assert "all-reduce" not in texts(schedules_figure(2, 3))  # a pipeline's legend says nothing of it
+
+
 @pytest.mark.parametrize("picture", [
+    ddp_figure,
     lambda: graph_figure(autograd_graph({"w": (w := torch.ones(2, requires_grad=True)), "y": w * 2})),
     lambda: storage_figure(storage_map({"a": torch.zeros(3)})),
     lambda: module_figure(module_tree(torch.nn.Linear(2, 2))),

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pitfalls.schedule import (
+    ALL_REDUCE,
     BACKWARD,
     FORWARD,
     SCHEDULES,
@@ -63,6 +64,16 @@ def test_measured_records_become_a_timeline():
                                                     "start": 2, "end": 3}])
     assert [(t.stage, t.kind, t.end) for t in tasks] == [(0, FORWARD, 1.5), (1, BACKWARD, 3.0)]
     assert bubble_fraction(tasks) == pytest.approx(1 - 2.5 / 6)
+
+
+def test_a_measured_all_reduce_is_communication_not_work():
+    """DDP's all-reduce overlaps the backward it serves: a rank that only waits for it is idle, and it
+    holds no activations."""
+    tasks = timeline([(0, 0, "forward", 0, 1), (0, 0, "backward", 1, 3), (0, 0, "all-reduce", 2.5, 4),
+                      (1, 0, "forward", 0, 1), (1, 0, "backward", 1, 2), (1, 0, "all-reduce", 2, 4)])
+    assert [t.kind for t in tasks[:3]] == [FORWARD, BACKWARD, ALL_REDUCE]
+    assert bubble_fraction(tasks) == pytest.approx(1 - 5 / 8)
+    assert peak_in_flight(tasks) == {0: 1, 1: 1}
 
 
 @pytest.mark.parametrize("record, message", [
