@@ -170,8 +170,40 @@ def test_start_method_is_fork_on_linux_and_can_be_chosen(monkeypatch):
 
 @pytest.mark.slow
 def test_importable_workers_run_under_spawn_too():
-    """The macOS and Windows route: fresh interpreters that import the worker."""
-    reference = dp.single_process()
-    rank0, _ = dp.launch(dp.ddp_train, timeout=180, method="spawn")  # each rank imports torch and dynamo afresh
-    assert dp.largest_difference(rank0, reference) < 1e-6
+    """The macOS and Windows route: fresh interpreters that import the worker (and torch, seconds each on a
+    busy machine: the cheapest worker, no DDP, so no torch._dynamo), and nothing left running after, not
+    even the resource tracker that spawning starts."""
+    assert dp.launch(dp.rank_sum, timeout=120, method="spawn") == [1, 1]
     assert children() == []
+
+
+@pytest.mark.slow
+def test_ranks_die_with_a_killed_kernel(tmp_path):
+    """A Jupyter kernel killed while its cell waits in dp.launch (what JupyterLab's restart does to a stuck
+    kernel) takes its ranks with it: the notebook's route, not a plain script's."""
+    from jupyter_client.manager import start_new_kernel  # noqa: PLC0415 -- only this slow test needs it
+
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(Path(dp.__file__).parents[2]))
+    try:
+        client.execute(textwrap.dedent(f"""
+            import os, time
+            from pitfalls.lessons import data_parallel as dp
+            def worker(rank, world):
+                written = os.path.join({str(tmp_path)!r}, f"pid-{{rank}}")
+                open(written + ".part", "w").write(str(os.getpid()))
+                os.rename(written + ".part", written)
+                time.sleep(60)
+            dp.launch(worker, timeout=60)
+        """))
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.glob("pid-?"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        pids = [p.read_text() for p in tmp_path.glob("pid-?")]
+        assert len(pids) == 2
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)  # SIGKILL: no finally in the kernel runs
+    deadline = time.monotonic() + 5
+    while any(map(running, pids)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in pids if running(pid)], "a rank outlived its killed kernel"

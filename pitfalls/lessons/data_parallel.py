@@ -23,6 +23,7 @@ import ctypes
 import ctypes.util
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.resource_tracker
 import os
 import signal
 import socket
@@ -87,31 +88,57 @@ def _die_with_parent() -> None:
         ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True).prctl(1, signal.SIGKILL)
 
 
-_EVENTS: list = []
+_EVENTS: list = []  # [what, start, end], in seconds since the run began
+_OPEN: dict = {}  # the interval of each kind still open
 _SAVE = torch.save  # the real one, for the launcher's own result files
 _T0 = [0.0]
 
 
+def _now() -> float:
+    return time.perf_counter() - _T0[0]
+
+
 def _instrument() -> None:
-    """Note when this rank all-reduces and saves: every DDP it builds gets a comm hook that all-reduces
-    as DDP would, and torch.save notes each call."""
+    """Note when this rank computes, all-reduces and saves: every DDP it builds times its forwards, the
+    backward from the output's gradient to the last parameter's, and gets a comm hook that all-reduces
+    as DDP would; torch.save notes each call."""
     original = DDP.__init__
 
     def saved(*args, **kwargs):
-        start = time.perf_counter() - _T0[0]
+        start = _now()
         _SAVE(*args, **kwargs)
-        _EVENTS.append(("save", start, time.perf_counter() - _T0[0]))
+        _EVENTS.append(["save", start, _now()])
+
+    def opened(what: str) -> None:  # an interval that ends when its closing hook says so
+        _EVENTS.append([what, _now(), _now()])
+        _OPEN[what] = _EVENTS[-1]
+
+    def closes(what: str):
+        def close(*_):
+            if what in _OPEN:
+                _OPEN[what][2] = _now()
+        return close
 
     def init(self, *args, **kwargs):
         original(self, *args, **kwargs)
+        self.register_forward_pre_hook(lambda *_: opened("forward"))
+
+        def forwarded(module, inputs, output):
+            closes("forward")()
+            if isinstance(output, torch.Tensor) and output.requires_grad:
+                output.register_hook(lambda grad: opened("backward"))
+        self.register_forward_hook(forwarded)
+        for param in self.module.parameters():
+            if param.requires_grad:
+                param.register_post_accumulate_grad_hook(closes("backward"))
 
         def hook(state, bucket):
-            start = time.perf_counter() - _T0[0]
+            start = _now()
             tensor = bucket.buffer().div_(dist.get_world_size())
             work = dist.all_reduce(tensor, async_op=True).get_future()
 
             def done(fut):
-                _EVENTS.append(("all-reduce", start, time.perf_counter() - _T0[0]))
+                _EVENTS.append(["all-reduce", start, _now()])
                 return fut.value()[0]
             return work.then(done)
         self.register_comm_hook(None, hook)
@@ -134,7 +161,7 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, args: tuple, ti
     _instrument()
     dist.init_process_group(backend(world=world), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
     value = fn(rank, world, *args)  # an error goes to torch's error file at once: no teardown that could wait
-    _SAVE({"value": value, "events": _EVENTS}, Path(folder) / f"result-{rank}.pt")
+    _SAVE({"value": value, "events": [tuple(e) for e in _EVENTS]}, Path(folder) / f"result-{rank}.pt")
     dist.destroy_process_group()
     out.flush()
 
@@ -146,6 +173,7 @@ def launch_ranks(fn, *args, world: int = WORLD, timeout: float = TIMEOUT, method
     the ranks have not all finished after `timeout` seconds (a collective only some ranks called).
     Every process is killed and reaped before this returns or raises, an interrupt included."""
     import torch._dynamo  # noqa: F401, PLC0415 -- DDP imports it at construction (about 2 s): once, before the fork
+    tracker_ran = _tracker()._pid is not None
     with tempfile.TemporaryDirectory(prefix="pitfalls-ddp-") as folder:
         context = mp.start_processes(_run_rank, args=(fn, world, free_port(), folder, args, timeout,
                                                       time.perf_counter()),
@@ -158,7 +186,24 @@ def launch_ranks(fn, *args, world: int = WORLD, timeout: float = TIMEOUT, method
                                        "only some ranks call waits for the others forever): all were killed")
         finally:
             _kill(context)
+            if not tracker_ran:
+                stop_resource_tracker()
         return [_collected(Path(folder), rank) for rank in range(world)]
+
+
+def _tracker():
+    return multiprocessing.resource_tracker._resource_tracker
+
+
+def stop_resource_tracker() -> None:
+    """Stop the helper process that Python starts with the first spawned process and keeps until the
+    interpreter exits (multiprocessing's resource tracker): a cell that spawned leaves nothing running."""
+    tracker = _tracker()
+    if tracker._pid is not None:  # started by this process or, before a fork, by its parent
+        try:
+            tracker._stop()
+        except ChildProcessError:  # the parent's: closing our copy of its pipe was all there was to do
+            tracker._fd = tracker._pid = None
 
 
 def _joined(context, wait: float) -> bool:
@@ -221,17 +266,26 @@ def shard(t: torch.Tensor, rank: int, world: int) -> torch.Tensor:
 
 
 def single_process(model: nn.Module | None = None, x: torch.Tensor | None = None, y: torch.Tensor | None = None,
-                   steps: int = STEPS, lr: float = LR) -> dict[str, torch.Tensor]:
+                   steps: int = STEPS, lr: float = LR, timed: list | None = None) -> dict[str, torch.Tensor]:
     """The reference: one process, the full batch, plain SGD on a copy of `model` (make_model() by
-    default, on make_data()); the trained state_dict."""
+    default, on make_data()); the trained state_dict. `timed` gets each step's forward and backward as
+    (0, step, kind, start, end) records, in milliseconds."""
     model = copy.deepcopy(model) if model is not None else make_model()
     if x is None:
         x, y = make_data()
     opt = torch.optim.SGD(model.parameters(), lr=lr)
-    for _ in range(steps):
+    t0 = time.perf_counter()
+    for step in range(steps):
         opt.zero_grad()
-        nn.functional.mse_loss(model(x), y).backward()
+        start = time.perf_counter()
+        loss = nn.functional.mse_loss(model(x), y)
+        middle = time.perf_counter()
+        loss.backward()
+        end = time.perf_counter()
         opt.step()
+        if timed is not None:
+            timed += [(0, step, kind, 1000 * (a - t0), 1000 * (b - t0))
+                      for kind, a, b in (("forward", start, middle), ("backward", middle, end))]
     return {k: v.clone() for k, v in model.state_dict().items()}
 
 
@@ -259,6 +313,30 @@ def ddp_train(rank: int, world: int, steps: int = STEPS, lr: float = LR, bug: st
         nn.functional.mse_loss(forward(x), y).backward()
         opt.step()
     return {k: v.clone() for k, v in model.state_dict().items()}
+
+
+def timeline_records(ranks: list[Rank]) -> list[tuple]:
+    """Each rank's forwards, backwards and gradient all-reduces as measured in the run, as
+    (rank, step, kind, start, end) records for pitfalls.show_timeline, in milliseconds from the first
+    forward."""
+    kinds = ("forward", "backward", "all-reduce")
+    t0 = min((start for r in ranks for what, start, _ in r.events if what == "forward"), default=0.0)
+    records = []
+    for r in ranks:
+        steps = dict.fromkeys(kinds, 0)
+        for what, start, end in r.events:
+            if what in kinds:
+                records.append((r.rank, steps[what], what, 1000 * (start - t0), 1000 * (end - t0)))
+                steps[what] += 1
+    return records
+
+
+def rank_sum(rank: int, world: int) -> int:
+    """A worker with no model: the sum of the ranks' numbers, all-reduced (the cheapest proof that a
+    process group works, for the spawn route where each rank imports torch afresh)."""
+    total = torch.tensor([rank])
+    dist.all_reduce(total)
+    return int(total)
 
 
 def largest_difference(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor]) -> float:
@@ -308,11 +386,11 @@ def local_state(rank: int, world: int, model: nn.Module, x: torch.Tensor, y: tor
                 lr: float = LR) -> dict[str, torch.Tensor]:
     """A worker: DDP without buffer broadcasts on this rank's half of the batch; this rank's own
     state_dict (its BatchNorm statistics are its own half's)."""
-    ddp = DDP(model, broadcast_buffers=False)
-    opt = torch.optim.SGD(ddp.parameters(), lr=lr)
+    wrapped = DDP(model, broadcast_buffers=False)  # each rank keeps the statistics of its own halves
+    opt = torch.optim.SGD(wrapped.parameters(), lr=lr)
     for _ in range(steps):
         opt.zero_grad()
-        nn.functional.mse_loss(ddp(shard(x, rank, world)), shard(y, rank, world)).backward()
+        nn.functional.mse_loss(wrapped(shard(x, rank, world)), shard(y, rank, world)).backward()
         opt.step()
     return {k: v.clone() for k, v in model.state_dict().items()}
 
