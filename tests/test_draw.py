@@ -179,7 +179,7 @@ def test_a_data_parallel_timeline_shows_its_all_reduces_and_names_its_rows_ranks
     assert "all-reduce" in words and "rank 1" in words and "stage" not in words
     orange = [c for ax in fig.axes for c in ax.collections if c.get_facecolor()[0].tolist()[:3] ==
               list(to_rgb(COLOURS[ALL_REDUCE]))]
-    assert len(orange) == 3  # rank 0 and rank 1 of the DDP run; an empty one for the single process
+    assert len(orange) == 2  # rank 0's and rank 1's, none for the single process
     assert outside_the_figure(fig) == []
     assert "all-reduce" not in texts(schedules_figure(2, 3))  # a pipeline's legend says nothing of it
 

@@ -25,6 +25,8 @@ def _gantt(ax, tasks: list[Task], inches_per_unit: float, row: str = "stage") ->
     for kind in (FORWARD, BACKWARD, ALL_REDUCE):
         for stage in stages:
             bars = [(t.start, t.end - t.start) for t in tasks if t.stage == stage and t.kind == kind]
+            if not bars:
+                continue
             thin = min((w for _, w in bars), default=1) * inches_per_unit < 0.08  # a white edge would hide it
             ax.broken_barh(bars, (stage + BAND[kind][0], BAND[kind][1]), facecolor=COLOURS[kind], edgecolor="white",
                            linewidth=0 if thin else 0.8)

@@ -208,12 +208,16 @@ def stop_resource_tracker() -> None:
 
 def _joined(context, wait: float) -> bool:
     """True once every rank exited cleanly; a failed rank kills the others first, so torch's join
-    raises its exception without waiting or warning on stderr."""
+    raises its exception without waiting or warning on stderr, and takes them out of torch's sight, so
+    that it reports the rank that failed, not one killed here."""
     alive = [p.sentinel for p in context.processes if p.exitcode is None]
     if alive:  # (waiting on no sentinel at all would sleep the whole timeout)
         multiprocessing.connection.wait(alive, timeout=max(wait, 0))
-    if any(p.exitcode not in (None, 0) for p in context.processes):
+    failed = {p.sentinel for p in context.processes if p.exitcode not in (None, 0)}
+    if failed:
         _kill(context)
+        for sentinel in [s for s in context.sentinels if s not in failed]:
+            del context.sentinels[sentinel]
     return context.join(timeout=0)
 
 
