@@ -168,6 +168,20 @@ def test_start_method_is_fork_on_linux_and_can_be_chosen(monkeypatch):
     assert dp.start_method() == "spawn"
 
 
+def test_a_spawned_process_leaves_nothing_running_once_the_resource_tracker_is_stopped():
+    """Lesson 09's spawn cell: the first spawned process also starts Python's resource tracker, which would
+    live as long as the kernel (and the grader's audit counts every child process)."""
+    import multiprocessing  # noqa: PLC0415
+
+    child = multiprocessing.get_context("spawn").Process(target=time.sleep, args=(0,))
+    child.start()
+    child.join()
+    assert child.exitcode == 0 and children() != []  # the tracker
+    dp.stop_resource_tracker()
+    assert children() == []
+    dp.stop_resource_tracker()  # stopping none is no error
+
+
 @pytest.mark.slow
 def test_importable_workers_run_under_spawn_too():
     """The macOS and Windows route: fresh interpreters that import the worker (and torch, seconds each on a
