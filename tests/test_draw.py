@@ -184,6 +184,16 @@ def test_a_data_parallel_timeline_shows_its_all_reduces_and_names_its_rows_ranks
     assert "all-reduce" not in texts(schedules_figure(2, 3))  # a pipeline's legend says nothing of it
 
 
+def test_a_data_parallel_timeline_speaks_of_steps_not_of_a_pipeline():
+    """A rank's bars are whole steps, and its all-reduce is work: no micro-batch, bubble or activations."""
+    words = texts(ddp_figure()).replace("\n", " ")
+    assert "F·step" in words and "B·step" in words and "milliseconds from the first forward" in words
+    for pipeline_word in ("micro-batch", "bubble", "activations"):
+        assert pipeline_word not in words
+    pipeline = texts(schedules_figure(2, 3)).replace("\n", " ")
+    assert "F·micro-batch" in pipeline and "bubble" in pipeline and "activations" in pipeline
+
+
 @pytest.mark.parametrize("picture", [
     ddp_figure,
     lambda: graph_figure(autograd_graph({"w": (w := torch.ones(2, requires_grad=True)), "y": w * 2})),

@@ -41,8 +41,11 @@ def _gantt(ax, tasks: list[Task], inches_per_unit: float, row: str = "stage") ->
         ax.spines[side].set_visible(False)
 
 
-def _summary(name: str, tasks: list[Task], formula: tuple[str, float] | None, row: str = "stage") -> str:
+def _summary(name: str, tasks: list[Task], formula: tuple[str, float] | None, row: str = "stage",
+             time_unit: str = "") -> str:
     span = max((t.end for t in tasks), default=0) - min((t.start for t in tasks), default=0)
+    if row != "stage":  # a data-parallel run: each bar is a whole step, and an all-reduce is work, not a bubble
+        return f"{name}: {span:.3g} {time_unit} from the first forward to the last bar's end"
     text = f"{name}, {span:.3g} long: bubble {bubble_fraction(tasks):.1%} measured from the timeline"
     if formula is not None:
         text += f" · {formula[0]} = {formula[1]:.1%}"
@@ -55,10 +58,11 @@ def schedule_figure(timelines: dict[str, list[Task]], formulas: dict[str, tuple[
                     title: str | None = None, time_unit: str = "time (forward = 1)", row: str = "stage") -> Figure:
     """Stack one Gantt chart per named timeline, each on its own time axis with its length and its
     bubble measured: bars stay wide enough to see even when one timeline is many times another. `row`
-    names a row: a pipeline's stage, a data-parallel run's rank."""
+    names a row: a pipeline's stage, or a data-parallel run's rank (whose bars are steps, with no
+    bubble or activations to speak of: its summary is its length alone)."""
     formulas = formulas or {}
     chars = int((WIDTH - 2 * MARGIN) * 72 / (MONO_EM * TEXT))
-    heads = {name: "\n".join(textwrap.wrap(_summary(name, tasks, formulas.get(name), row), chars))
+    heads = {name: "\n".join(textwrap.wrap(_summary(name, tasks, formulas.get(name), row, time_unit), chars))
              for name, tasks in timelines.items()}
     rows = {name: max(len({t.stage for t in tasks}), 1) for name, tasks in timelines.items()}
     line = LINE_EM * TEXT / 72
@@ -67,8 +71,9 @@ def schedule_figure(timelines: dict[str, list[Task]], formulas: dict[str, tuple[
     fig = Figure(figsize=(WIDTH, height), dpi=PX_PER_INCH)
     if title:
         fig.text(MARGIN / WIDTH, 1 - MARGIN / height, title, ha="left", va="top", fontsize=TITLE, gid="title")
-    legend = [(COLOURS[FORWARD], "none", "forward (F·micro-batch)"),
-              (COLOURS[BACKWARD], "none", "backward (B·micro-batch)"), ("white", "#969696", "idle: the bubble")]
+    each = "micro-batch" if row == "stage" else "step"  # a pipeline's bars are micro-batches; a rank's, steps
+    legend = [(COLOURS[FORWARD], "none", f"forward (F·{each})"), (COLOURS[BACKWARD], "none", f"backward (B·{each})"),
+              ("white", "#969696", "idle: the bubble" if row == "stage" else "idle")]
     if any(t.kind == ALL_REDUCE for tasks in timelines.values() for t in tasks):
         legend.insert(2, (COLOURS[ALL_REDUCE], "none", "all-reduce"))
     x, y = MARGIN, top - 0.15 - line / 2
