@@ -15,6 +15,7 @@ import pytest
 import torch
 import torch.distributed as dist
 from torch.multiprocessing.spawn import ProcessRaisedException
+from torch.nn.parallel import DistributedDataParallel as DDP
 
 from pitfalls.lessons import data_parallel as dp
 
@@ -152,13 +153,72 @@ def test_averaged_means_floats_and_keeps_counters():
     assert torch.equal(out["w"], torch.tensor([2.0, 4.0])) and torch.equal(out["n"], torch.tensor(4))
 
 
-def test_backend_is_nccl_only_with_a_gpu_per_rank(monkeypatch):
+def placed(rank, world):
+    """The backend a rank got, and where ddp_train's model, data and results live on it."""
+    model, (x, y) = dp.make_model(), dp.make_data()
+    ddp = DDP(model)
+    trained = dp.ddp_train(rank, world, 1)
+    return (dist.get_backend(), {p.device.type for p in ddp.parameters()}, {x.device.type, y.device.type},
+            {v.device.type for v in trained.values()})
+
+
+def test_a_machine_with_gpus_runs_the_lesson_on_gloo_with_every_tensor_on_the_cpu(monkeypatch):
+    """The device choice forced: torch reports two CUDA GPUs and NCCL (fork carries the stand-in into the
+    ranks). The workers keep their tensors on the CPU, which NCCL cannot reduce, so the lesson must stay
+    on gloo there: it does, and nothing is put on a GPU."""
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 2)
     monkeypatch.setattr(dist, "is_nccl_available", lambda: True)
-    assert dp.backend(gpus=2) == "nccl"
-    assert dp.backend(gpus=1) == "gloo"
-    assert dp.backend(gpus=0) == "gloo"
-    monkeypatch.setattr(dist, "is_nccl_available", lambda: False)
-    assert dp.backend(gpus=8) == "gloo"
+    assert dp.backend() == "gloo"
+    assert dp.launch(placed) == [("gloo", {"cpu"}, {"cpu"}, {"cpu"})] * 2
+    assert children() == []
+
+
+def adds_rank_plus_one(rank, world, t):
+    """Changes the tensor it was given, then reads it once both ranks have changed theirs."""
+    t.add_(rank + 1)
+    dist.barrier()
+    return t.tolist()
+
+
+@pytest.mark.parametrize("method", ["fork", pytest.param("spawn", marks=pytest.mark.slow)])
+def test_each_rank_changes_only_its_own_copy_of_the_arguments(method):
+    """Under spawn torch.multiprocessing would hand every rank the kernel's own storage (shared memory):
+    the launcher sends each rank bytes to unpickle, so a rank that trains the model it was given changes
+    neither the other rank's nor the kernel's."""
+    given = torch.zeros(3)
+    assert dp.launch(adds_rank_plus_one, given, method=method) == [[1.0] * 3, [2.0] * 3]
+    assert given.tolist() == [0.0] * 3
+    assert children() == []
+
+
+def test_a_notebook_worker_under_spawn_is_refused_at_once_saying_why(monkeypatch):
+    """A fresh interpreter cannot import a function defined in a notebook cell: the learner is told so
+    (and that the exercises need fork) before any process starts, not scored 0 by ranks that die."""
+    def train(rank, world):
+        return rank
+
+    train.__module__ = "__main__"
+    monkeypatch.setenv("PITFALLS_START_METHOD", "spawn")
+    with pytest.raises(RuntimeError, match=r"train is defined in this notebook.*need fork: run the lesson on Linux"):
+        dp.launch_ranks(train)
+    assert children() == []
+    assert dp.launch(train, method="fork") == [0, 1]
+
+
+def test_a_failing_rank_leaves_nothing_on_stderr(capfd):
+    """torch's join logs 'Terminating process … via signal SIGTERM' for each rank it kills itself; a test
+    cell with anything on stderr scores 0. Several runs, since it was a race (a rank's pipe closed before
+    its exit code could be read)."""
+    for _ in range(5):
+        with pytest.raises(ProcessRaisedException):
+            dp.launch(fails_on_rank_1, timeout=20)
+    assert capfd.readouterr().err == ""
+
+
+def test_gloo_is_told_the_loopback_interface_by_its_name_here():
+    assert dp.loopback_interface() == ("lo" if sys.platform == "linux" else dp.loopback_interface())
+    assert dp.loopback_interface() in {name for _, name in __import__("socket").if_nameindex()}
 
 
 def test_start_method_is_fork_on_linux_and_can_be_chosen(monkeypatch):
@@ -183,11 +243,20 @@ def test_a_spawned_process_leaves_nothing_running_once_the_resource_tracker_is_s
 
 
 @pytest.mark.slow
-def test_importable_workers_run_under_spawn_too():
-    """The macOS and Windows route: fresh interpreters that import the worker (and torch, seconds each on a
-    busy machine: the cheapest worker, no DDP, so no torch._dynamo), and nothing left running after, not
-    even the resource tracker that spawning starts."""
-    assert dp.launch(dp.rank_sum, timeout=120, method="spawn") == [1, 1]
+def test_importable_workers_run_under_spawn_too(monkeypatch):
+    """The macOS and Windows route, forced on Linux: fresh interpreters that import the worker (and torch,
+    seconds each on a busy machine), the proof and the BatchNorm comparison as the lesson runs them, and
+    nothing left running after, not even the resource tracker that spawning starts."""
+    monkeypatch.setenv("PITFALLS_START_METHOD", "spawn")
+    assert dp.launch(dp.rank_sum) == [1, 1]
+    rank0, rank1 = dp.launch(dp.ddp_train)
+    assert dp.largest_difference(rank0, dp.single_process()) < 1e-6 and dp.largest_difference(rank0, rank1) == 0
+    model, (x, y) = dp.make_model(norm=True), dp.make_data()
+    before = {k: v.clone() for k, v in model.state_dict().items()}
+    default = dp.launch(dp.ddp_train, dp.STEPS, dp.LR, None, True)
+    local = dp.launch(dp.local_state, model, x, y)
+    assert dp.largest_difference(default[0], local[0]) == 0  # as under fork: the ranks trained copies
+    assert dp.largest_difference(model.state_dict(), before) == 0
     assert children() == []
 
 

@@ -1,15 +1,20 @@
 """Lesson 09's worker code: real `torch.distributed` process groups started from a notebook, bounded.
 
 `launch(fn, *args)` runs `fn(rank, world_size, *args)` on `world` processes joined in a gloo process
-group (NCCL, one process per GPU, where there are enough GPUs), and returns each rank's return value.
-Every run gets a fresh loopback port, every collective a timeout, and every process it starts is
-gone when it returns, raises, times out or is interrupted: nothing outlives the cell that called it.
+group on the CPU, and returns each rank's return value. Gloo on the CPU on every machine, GPUs or not:
+no worker here moves a tensor to a GPU, and NCCL, the GPU backend, takes CUDA tensors only. Every run
+gets a fresh loopback port, every collective a timeout, and every process it starts is gone when it
+returns, raises, times out or is interrupted: nothing outlives the cell that called it. Each rank gets
+its own copy of `args` (unpickled from bytes), under fork and spawn alike: a rank that trains the model
+it was given changes neither the other rank's nor the kernel's.
 
-Processes start with `fork` where the platform has it (Linux; a function defined in a notebook cell
-can then be a worker: the child is a copy of the kernel) and `spawn` elsewhere (macOS, Windows:
-workers must then be importable, like the ones below). A rank's stdout and stderr go to files, not to
-the notebook: a torch warning printed by a worker must not land on a test cell's stderr. Its stdout
-comes back with its result; a failing rank's traceback comes back as torch's own exception.
+Processes start with `fork` on Linux (a function defined in a notebook cell can then be a worker: the
+child is a copy of the kernel) and `spawn` elsewhere (macOS, Windows), where each rank is a fresh
+interpreter: it can run only workers it can import, like the ones below, and `launch` refuses a worker
+defined in the notebook at once, saying so, instead of letting every rank fail. A rank's stdout and
+stderr go to files, not to the notebook: a torch warning printed by a worker must not land on a test
+cell's stderr. Its stdout comes back with its result; a failing rank's traceback comes back as torch's
+own exception.
 
 Besides the launcher, the course's workers: the small model and data every demonstration shares,
 the single-process reference and the DDP runs (right, and with each pitfall in place) it is compared
@@ -21,6 +26,8 @@ from __future__ import annotations
 import copy
 import ctypes
 import ctypes.util
+import io
+import logging
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.resource_tracker
@@ -41,30 +48,34 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 WORLD = 2
-TIMEOUT = 5.0  # seconds: a collective only some ranks call fails within this, and so does a whole run
+# Seconds: a collective only some ranks call fails within this, and so does a whole run. A spawned rank
+# imports torch afresh (seconds on a busy laptop), so spawn gets longer.
+TIMEOUT = {"fork": 5.0, "spawn": 60.0}
 
 
 def start_method() -> str:
-    """`fork` where the platform has it and the course is not told otherwise; else `spawn`."""
+    """`fork` on Linux unless the course is told otherwise (PITFALLS_START_METHOD); else `spawn`."""
     chosen = os.environ.get("PITFALLS_START_METHOD")
     if chosen:
         return chosen
     return "fork" if sys.platform == "linux" else "spawn"
 
 
-def backend(gpus: int | None = None, world: int = WORLD) -> str:
-    """NCCL when every rank can have a GPU of its own, gloo (CPU) otherwise."""
-    gpus = torch.cuda.device_count() if gpus is None else gpus
-    return "nccl" if gpus >= world and dist.is_nccl_available() else "gloo"
+def backend() -> str:
+    """gloo, on the CPU, on every machine: the workers keep their tensors on the CPU, which NCCL cannot
+    reduce (it takes CUDA tensors only), so a GPU machine runs the lesson as a laptop does."""
+    return "gloo"
 
 
-def device(rank: int) -> torch.device:
-    """The device a rank computes on: its own GPU under NCCL, the CPU under gloo."""
-    return torch.device("cuda", rank) if dist.is_initialized() and dist.get_backend() == "nccl" else torch.device("cpu")
+def loopback_interface() -> str | None:
+    """The loopback network interface's name for gloo (`lo` on Linux, `lo0` on macOS), or None where
+    none is named so: gloo then finds an address from the host name."""
+    return next((name for _, name in socket.if_nameindex() if name.startswith("lo")), None)
 
 
 def free_port() -> int:
-    """A loopback port nobody listens on now: one per process group, so parallel runs never meet."""
+    """A loopback port nobody listens on now: one per process group. Another program could take it
+    between this call and rank 0 listening on it, so parallel runs practically, not strictly, never meet."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -146,44 +157,64 @@ def _instrument() -> None:
     torch.save = saved
 
 
-def _run_rank(rank: int, fn, world: int, port: int, folder: str, args: tuple, timeout: float, start: float) -> None:
-    """In each process: its output to files, the process group, `fn`, its result to a file."""
+def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, timeout: float,
+              start: float) -> None:
+    """In each process: its output to files, its own copy of the arguments, the process group, `fn`,
+    its result to a file."""
     _die_with_parent()
     out = open(Path(folder) / f"out-{rank}.txt", "w", buffering=1)  # noqa: SIM115 -- lives as long as the rank
     err = open(Path(folder) / f"err-{rank}.txt", "w", buffering=1)  # noqa: SIM115
     os.dup2(out.fileno(), 1)
     os.dup2(err.fileno(), 2)
     sys.stdout, sys.stderr = out, err
-    os.environ.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port), RANK=str(rank), WORLD_SIZE=str(world),
-                      GLOO_SOCKET_IFNAME=os.environ.get("GLOO_SOCKET_IFNAME", "lo"))
+    os.environ.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port), RANK=str(rank), WORLD_SIZE=str(world))
+    interface = os.environ.get("GLOO_SOCKET_IFNAME") or loopback_interface()
+    if interface:
+        os.environ["GLOO_SOCKET_IFNAME"] = interface
     torch.set_num_threads(1)
+    args = torch.load(io.BytesIO(packed), weights_only=False)
     _T0[0] = start
     _instrument()
-    dist.init_process_group(backend(world=world), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
+    dist.init_process_group(backend(), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
     value = fn(rank, world, *args)  # an error goes to torch's error file at once: no teardown that could wait
     _SAVE({"value": value, "events": [tuple(e) for e in _EVENTS]}, Path(folder) / f"result-{rank}.pt")
     dist.destroy_process_group()
     out.flush()
+    err.flush()
+    # Leave as a forked rank does, without the interpreter's teardown: a spawned rank that exits normally
+    # runs C++ destructors that can find a communication thread still running, and abort the process.
+    os._exit(0)
 
 
-def launch_ranks(fn, *args, world: int = WORLD, timeout: float = TIMEOUT, method: str | None = None) -> list[Rank]:
-    """Run `fn(rank, world, *args)` on `world` processes in one process group; what each rank gave back.
+def launch_ranks(fn, *args, world: int = WORLD, timeout: float | None = None, method: str | None = None) -> list[Rank]:
+    """Run `fn(rank, world, *args)` on `world` processes in one gloo process group; what each rank gave back.
 
     Raises torch's ProcessRaisedException with the first failing rank's traceback, or TimeoutError when
-    the ranks have not all finished after `timeout` seconds (a collective only some ranks called).
-    Every process is killed and reaped before this returns or raises, an interrupt included."""
+    the ranks have not all finished after `timeout` seconds (TIMEOUT[method] by default: a collective only
+    some ranks called). Every process is killed and reaped before this returns or raises, an interrupt
+    included. Under spawn, a worker defined in the notebook (`__main__`) is refused before any process starts."""
+    method = method or start_method()
+    timeout = TIMEOUT.get(method, TIMEOUT["spawn"]) if timeout is None else timeout
+    if method != "fork" and getattr(fn, "__module__", None) == "__main__":
+        raise RuntimeError(f"{fn.__name__} is defined in this notebook, and this machine starts processes with "
+                           f"{method}: each rank is a fresh Python interpreter, which cannot import a function "
+                           "defined in a notebook cell (section 2 shows why). The workers written in this notebook, "
+                           "yours included, need fork: run the lesson on Linux (on Windows, in WSL).")
     import torch._dynamo  # noqa: F401, PLC0415 -- DDP imports it at construction (about 2 s): once, before the fork
+    buffer = io.BytesIO()
+    torch.save(args, buffer)  # each rank unpickles its own copy: no tensor shared between ranks and the kernel
     tracker_ran = _tracker()._pid is not None
     with tempfile.TemporaryDirectory(prefix="pitfalls-ddp-") as folder:
-        context = mp.start_processes(_run_rank, args=(fn, world, free_port(), folder, args, timeout,
+        context = mp.start_processes(_run_rank, args=(fn, world, free_port(), folder, buffer.getvalue(), timeout,
                                                       time.perf_counter()),
-                                     nprocs=world, join=False, start_method=method or start_method())
+                                     nprocs=world, join=False, start_method=method)
         try:
             deadline = time.monotonic() + timeout
             while not _joined(context, deadline - time.monotonic()):
                 if time.monotonic() >= deadline:
                     raise TimeoutError(f"the {world} ranks had not finished after {timeout:g} s (a collective that "
-                                       "only some ranks call waits for the others forever): all were killed")
+                                       "only some ranks call waits for the others until the process group's "
+                                       "timeout, set to the same here): all were killed")
         finally:
             _kill(context)
             if not tracker_ran:
@@ -208,17 +239,26 @@ def stop_resource_tracker() -> None:
 
 def _joined(context, wait: float) -> bool:
     """True once every rank exited cleanly; a failed rank kills the others first, so torch's join
-    raises its exception without waiting or warning on stderr, and takes them out of torch's sight, so
-    that it reports the rank that failed, not one killed here."""
-    alive = [p.sentinel for p in context.processes if p.exitcode is None]
+    raises its exception without waiting, and takes them out of torch's sight, so that it reports the
+    rank that failed, not one killed here. torch's join also logs a warning for each rank it terminates
+    itself: silenced, since the launcher's error says it all and a test cell's stderr must stay empty."""
+    alive = [p for p in context.processes if p.exitcode is None]
     if alive:  # (waiting on no sentinel at all would sleep the whole timeout)
-        multiprocessing.connection.wait(alive, timeout=max(wait, 0))
+        ready = multiprocessing.connection.wait([p.sentinel for p in alive], timeout=max(wait, 0))
+        for p in alive:
+            if p.sentinel in ready:
+                p.join(timeout=1)  # its pipe closed as it exits: reap it, so that its exit code is known
     failed = {p.sentinel for p in context.processes if p.exitcode not in (None, 0)}
     if failed:
         _kill(context)
         for sentinel in [s for s in context.sentinels if s not in failed]:
             del context.sentinels[sentinel]
-    return context.join(timeout=0)
+    torch_log = logging.getLogger("torch.multiprocessing.spawn")
+    torch_log.disabled, was = True, torch_log.disabled
+    try:
+        return context.join(timeout=0)
+    finally:
+        torch_log.disabled = was
 
 
 def _kill(context) -> None:
@@ -235,9 +275,10 @@ def _collected(folder: Path, rank: int) -> Rank:
                 sum(what == "all-reduce" for what, *_ in events), sum(what == "save" for what, *_ in events), events)
 
 
-def launch(fn, *args, world: int = WORLD, timeout: float = TIMEOUT, method: str | None = None) -> list:
-    """Run `fn(rank, world, *args)` on `world` processes in one gloo process group; each rank's return
-    value, in rank order, after printing what each rank printed."""
+def launch(fn, *args, world: int = WORLD, timeout: float | None = None, method: str | None = None) -> list:
+    """Run `fn(rank, world, *args)` on `world` processes in one gloo process group on the CPU; each rank's
+    return value, in rank order, after printing what each rank printed (launch_ranks, with the counts
+    left out)."""
     ranks = launch_ranks(fn, *args, world=world, timeout=timeout, method=method)
     for r in ranks:
         for line in r.out.splitlines():
