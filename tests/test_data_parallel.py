@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
+import importlib
+import io
+import json
 import os
 import signal
 import subprocess
@@ -290,3 +295,67 @@ def test_ranks_die_with_a_killed_kernel(tmp_path):
     while any(map(running, pids)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in pids if running(pid)], "a rank outlived its killed kernel"
+
+
+# ---- section 1's DataParallel cell on a machine with GPUs (none here: lazy-tensor devices stand in) -----
+
+DATA_PARALLEL = importlib.import_module("torch.nn.parallel.data_parallel")  # the module, not the class it exports
+
+
+def lazy(index: int = 0) -> torch.device:
+    """A device that holds data on a CPU-only build (torch's lazy-tensor backend), started once a process."""
+    import torch._lazy.ts_backend  # noqa: PLC0415
+
+    if not getattr(lazy, "started", False):
+        torch._lazy.ts_backend.init()
+        lazy.started = True
+    return torch.device("lazy", index)
+
+
+@contextlib.contextmanager
+def machine_with(devices: int):
+    """DataParallel finds `devices` accelerators. Its own __init__ and forward run, device checks included;
+    only the copying that needs CUDA's C++ helpers (scatter, replicate, gather) is done here by `.to()`."""
+    def scatter_kwargs(inputs, kwargs, device_ids, dim=0):
+        chunks = inputs[0].cpu().chunk(len(device_ids), dim)
+        return tuple((c.to(lazy(i)),) for i, c in enumerate(chunks)), tuple({} for _ in chunks)
+
+    def parallel_apply(replicas, inputs, kwargs, device_ids):
+        return [m(*i, **k) for m, i, k in zip(replicas, inputs, kwargs, strict=True)]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DATA_PARALLEL, "_get_available_device_type", lambda: (lazy(), "lazy")[1])
+        patch.setattr(DATA_PARALLEL, "_get_all_device_indices", lambda: list(range(devices)))
+        patch.setattr(DATA_PARALLEL, "scatter_kwargs", scatter_kwargs)
+        patch.setattr(DATA_PARALLEL, "replicate", lambda m, ids, *_: [copy.deepcopy(m).cpu().to(lazy(i)) for i in ids])
+        patch.setattr(DATA_PARALLEL, "parallel_apply", parallel_apply)
+        patch.setattr(DATA_PARALLEL, "gather", lambda outs, *_, **__: torch.cat([o.cpu() for o in outs]).to(lazy(0)))
+        yield
+
+
+@pytest.mark.parametrize("devices", [0, 1, 2])
+def test_the_data_parallel_cell_runs_on_whatever_devices_data_parallel_finds(devices):
+    """Section 1: with no device DataParallel just calls the model; with one it moved the model at
+    construction, and with two it insists the model be on device 0 before it runs: the cell must feed
+    each case on the model's device, and say what ran where."""
+    from tests.selection import LESSONS  # noqa: PLC0415
+
+    nb = json.loads(LESSONS["09_data_parallel"].source.read_text())
+    wanted = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") in ("setup", "story")
+              or c.get("id") == "09-dp-devices"]
+    assert len(wanted) == 3
+    namespace: dict = {"__name__": "__main__"}
+    printed = io.StringIO()
+    with (machine_with(devices) if devices else contextlib.nullcontext()), contextlib.redirect_stdout(printed):
+        for cell in wanted:
+            try:
+                exec(compile("".join(cell["source"]), f"<cell {cell['id']}>", "exec"), namespace)
+            except RuntimeError as error:  # the story cell's missing keys: meant to raise
+                assert "Missing key(s)" in str(error)
+    out = printed.getvalue()
+    if devices == 0:
+        assert "device_ids: []" in out and "same output as the model itself: True" in out
+    else:
+        assert f"device_ids: {list(range(devices))}" in out
+        ran = ", ".join(f"('lazy:{i}', {6 // devices})" for i in range(devices))
+        assert f"each copy of the model ran on (device, rows of the batch): [{ran}]" in out
