@@ -1,0 +1,22 @@
+# A right answer written differently: torch.save imported by name at the top of the cell (from torch import save),
+# as many scripts do. Rank 0 still writes the one file, once.
+# answer: dp-4
+# loses:
+from torch import save
+
+
+def checkpoint(rank, world_size, model, x, y, steps, lr, path):
+    ddp = DDP(model, broadcast_buffers=False)
+    x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)
+    opt = torch.optim.SGD(ddp.parameters(), lr=lr)
+    for _ in range(steps):
+        opt.zero_grad()
+        F.mse_loss(ddp(x), y).backward()
+        opt.step()
+    for buffer in model.buffers():
+        if buffer.is_floating_point():
+            dist.all_reduce(buffer)
+            buffer /= world_size
+    if rank == 0:
+        save(model.state_dict(), path)
+    dist.barrier()
