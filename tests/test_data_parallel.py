@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import torch
 import torch.distributed as dist
+from torch import save
 from torch.multiprocessing.spawn import ProcessRaisedException
 from torch.nn.parallel import DistributedDataParallel as DDP
 
@@ -128,6 +129,58 @@ def test_output_saves_and_all_reduces_are_reported_per_rank(tmp_path):
     assert torch.load(tmp_path / "x.pt")["a"].item() == 1.0
     trained = dp.launch_ranks(dp.ddp_train, 3)
     assert [r.syncs for r in trained] == [3, 3]
+
+
+def test_torch_save_still_checks_its_file_where_the_launcher_counts_saves(monkeypatch):
+    """The launcher counts saves in torch.serialization._check_save_filelike, a private function that every
+    torch.save calls once (torch 2.13): if a torch upgrade stops calling it, every count would read 0."""
+    calls = []
+    check = torch.serialization._check_save_filelike
+    monkeypatch.setattr(torch.serialization, "_check_save_filelike", lambda f: calls.append(f) or check(f))
+    buffer = io.BytesIO()
+    save({"a": torch.ones(1)}, buffer)
+    torch.save({"a": torch.ones(1)}, buffer, _use_new_zipfile_serialization=False)
+    assert calls == [buffer, buffer], "torch.save no longer calls _check_save_filelike: count saves elsewhere"
+
+
+def saves_by_its_imported_name(rank, world, path):
+    if rank == 0:
+        save({"a": torch.ones(1)}, path)  # `from torch import save`: bound before the launcher instruments
+
+
+def test_a_save_imported_by_name_is_counted_too(tmp_path):
+    ranks = dp.launch_ranks(saves_by_its_imported_name, str(tmp_path / "x.pt"))
+    assert [r.saves for r in ranks] == [1, 0]
+
+
+def saves_late_and_looks(rank, world, path, barrier):
+    """Rank 0's saves slowed down; whether the file is there when each rank is done."""
+    if rank == 0:
+        dp.delay_saves(0.5)
+        torch.save({"a": torch.ones(1)}, path)
+    if barrier:
+        dist.barrier()
+    return Path(path).is_file()
+
+
+@pytest.mark.parametrize("barrier", [True, False])
+def test_delayed_saves_show_whether_the_ranks_wait_for_the_file(tmp_path, barrier):
+    assert dp.launch(saves_late_and_looks, str(tmp_path / "x.pt"), barrier) == [True, barrier]
+
+
+def trains_then_destroys_the_group(rank, world):
+    model = dp.make_model()
+    ddp = DDP(model)
+    x, y = dp.make_data()
+    torch.nn.functional.mse_loss(ddp(dp.shard(x, rank, world)), dp.shard(y, rank, world)).backward()
+    dist.destroy_process_group()  # PyTorch's tutorial's cleanup(), with the DDP still alive
+    return dist.is_initialized()
+
+
+def test_a_worker_that_destroys_the_group_leaves_it_to_the_launcher():
+    for world in (2, 3, 2, 3, 2, 3):  # freeing a DDP whose group was destroyed hung now and then
+        assert dp.launch(trains_then_destroys_the_group, world=world) == [True] * world
+    assert not children()
 
 
 def test_ddp_on_two_half_batches_matches_one_process_on_the_whole_batch():

@@ -102,6 +102,9 @@ def _die_with_parent() -> None:
 _EVENTS: list = []  # [what, start, end], in seconds since the run began
 _OPEN: dict = {}  # the interval of each kind still open
 _SAVE = torch.save  # the real one, for the launcher's own result files
+_CHECK_SAVE = torch.serialization._check_save_filelike  # private, called once by every torch.save (torch 2.13)
+_DESTROY = dist.destroy_process_group  # the real one, for the launcher's own teardown
+_SAVE_DELAY = [0.0]
 _T0 = [0.0]
 
 
@@ -109,16 +112,31 @@ def _now() -> float:
     return time.perf_counter() - _T0[0]
 
 
+def delay_saves(seconds: float) -> None:
+    """In a worker: every later torch.save on this rank waits `seconds` before it writes (a slow disk on
+    demand: whether the other ranks wait for the file shows)."""
+    _SAVE_DELAY[0] = seconds
+
+
+def _ended_by_the_launcher(group=None) -> None:
+    """A worker's dist.destroy_process_group() (the cleanup() of PyTorch's DDP tutorial): the default group
+    is the launcher's, ended after the worker returns (ended under a live DDP, freeing that DDP can hang);
+    any other group ends now."""
+    if group is not None:
+        _DESTROY(group)
+
+
 def _instrument() -> None:
     """Note when this rank computes, all-reduces and saves: every DDP it builds times its forwards, the
     backward from the output's gradient to the last parameter's, and gets a comm hook that all-reduces
-    as DDP would; torch.save notes each call."""
+    as DDP would; every torch.save, however it was imported (`from torch import save` in the notebook
+    included), notes its call where torch.save checks its file first."""
     original = DDP.__init__
 
-    def saved(*args, **kwargs):
-        start = _now()
-        _SAVE(*args, **kwargs)
-        _EVENTS.append(["save", start, _now()])
+    def saved(f):
+        _EVENTS.append(["save", _now(), _now()])
+        time.sleep(_SAVE_DELAY[0])
+        return _CHECK_SAVE(f)
 
     def opened(what: str) -> None:  # an interval that ends when its closing hook says so
         _EVENTS.append([what, _now(), _now()])
@@ -154,7 +172,7 @@ def _instrument() -> None:
             return work.then(done)
         self.register_comm_hook(None, hook)
     DDP.__init__ = init
-    torch.save = saved
+    torch.serialization._check_save_filelike = saved
 
 
 def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, timeout: float,
@@ -176,9 +194,13 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, 
     _T0[0] = start
     _instrument()
     dist.init_process_group(backend(), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
+    # the group is the launcher's: a worker's own destroy_process_group() must not end it under its live DDP
+    dist.destroy_process_group = dist.distributed_c10d.destroy_process_group = _ended_by_the_launcher
     value = fn(rank, world, *args)  # an error goes to torch's error file at once: no teardown that could wait
-    _SAVE({"value": value, "events": [tuple(e) for e in _EVENTS]}, Path(folder) / f"result-{rank}.pt")
-    dist.destroy_process_group()
+    events = [tuple(e) for e in _EVENTS]
+    _SAVE_DELAY[0] = 0.0
+    _SAVE({"value": value, "events": events}, Path(folder) / f"result-{rank}.pt")  # (counted after the copy)
+    _DESTROY()
     out.flush()
     err.flush()
     # Leave as a forked rank does, without the interpreter's teardown: a spawned rank that exits normally
