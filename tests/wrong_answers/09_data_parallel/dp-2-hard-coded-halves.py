@@ -1,5 +1,5 @@
-# "Two ranks, so each takes half": the batch cut in two whatever world_size says. Right on 2 ranks, where every
-# test runs it; on 3 ranks the third rank has no half to take.
+# "Two ranks, so each takes half": the batch cut in two whatever world_size says. Right on 2 ranks, where the
+# visible test runs it; the hidden one runs 3, and the third rank has no half to take.
 # answer: dp-2
 # loses: dp-2-tests
 def train(rank, world_size, model, x, y, steps, lr):

@@ -1,5 +1,5 @@
-# Averages over "the two ranks": the sum divided by 2, whatever world_size says. Right on 2 ranks, where every test
-# runs it; the statistics of 3 ranks come out one and a half times too large.
+# Averages over "the two ranks": the sum divided by 2, whatever world_size says. Right on 2 ranks, where the visible
+# test runs it; the hidden one runs 3: the statistics of 3 ranks come out one and a half times too large.
 # answer: dp-4
 # loses: dp-4-tests
 def checkpoint(rank, world_size, model, x, y, steps, lr, path):
