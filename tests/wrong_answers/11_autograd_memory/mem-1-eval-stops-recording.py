@@ -1,0 +1,14 @@
+# Believes model.eval() stops autograd from recording, as no_grad does: I holds nothing.
+# answer: mem-1
+# loses: mem-1-tests
+held_after = {
+    "A": 3,
+    "B": 0,
+    "C": 1,
+    "D": 0,
+    "E": 1,
+    "F": 3,
+    "G": 1,
+    "H": 0,
+    "I": 0,
+}
