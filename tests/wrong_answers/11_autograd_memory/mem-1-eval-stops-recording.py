@@ -1,6 +1,7 @@
 # Believes model.eval() stops autograd from recording, as no_grad does: I holds nothing.
 # answer: mem-1
-# loses: mem-1-tests
+# loses:
+# scores: mem-1-tests=1.78
 held_after = {
     "A": 3,
     "B": 0,
