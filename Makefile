@@ -42,7 +42,9 @@ lab-instructor: install ## JupyterLab on the whole course with nbgrader's Formgr
 	$(JUPYTER_LAB) --config=lab/instructor_config.py $(LAB_ARGS)
 
 # The lessons' tensors are tiny: torch's intra-op threads only contend. On a loaded 2-core machine lesson 04
-# ran in 19.4 s with two threads and 3.1 s with one, so the suite's kernels use one (grading workers do too).
+# ran in 19.4 s with two threads and 3.1 s with one, so kernels use one (grading workers do too); a
+# learner or presenter who sets OMP_NUM_THREADS keeps theirs.
+lab lab-instructor: export OMP_NUM_THREADS ?= 1
 test test-fast test-browser: export OMP_NUM_THREADS = 1
 
 test: install ## run the whole test suite (lint, units, notebooks, real nbgrader grading, browser)

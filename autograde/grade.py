@@ -137,10 +137,13 @@ def hold(out: Path):
 
 def work_folder(out: Path) -> Path:
     """This run's working folder, OUT/work/<pid>: a run that was killed may take a moment to stop writing
-    in its own, and must not meet this one there. Earlier runs' folders are removed."""
+    in its own, and must not meet this one there. Earlier runs' folders, and their sockets' folders (left
+    behind when a run was killed), are removed."""
     here = out / "work" / str(os.getpid())
     for old in (out / "work").glob("*"):
         if old != here:
+            for slot in old.glob("slot-*/"):
+                shutil.rmtree(fence(slot).runtime, ignore_errors=True)
             shutil.rmtree(old, ignore_errors=True)
     here.mkdir(parents=True, exist_ok=True)
     return here

@@ -73,6 +73,7 @@ class LessonCode:
     bound_to: dict[str, str] = field(default_factory=dict)  # a name its cells import -> what it is bound to
     tests_read: frozenset[str] = frozenset()  # names its test cells read that its other cells or builtins bind
     files: frozenset[str] = frozenset()  # the file verbs (`.save`, `.load` …) its own cells use: taught, so honest
+    dunders: frozenset[str] = frozenset()  # dunder attributes its own cells read (`type(m).__name__`): taught too
 
 
 def imported(tree: ast.AST) -> Iterator[tuple[str, str, ast.AST]]:
@@ -146,11 +147,11 @@ def known() -> dict[str, LessonCode]:
         imports |= {node.module for _, _, tree in cells for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         bound = {n for _, _, tree in cells for n, _ in bindings(tree)} | set(dir(builtins))
         read = set().union(*(reads(source) for test, source, _ in cells if test))
-        files = {node.attr for _, _, tree in cells for node in ast.walk(tree)
-                 if isinstance(node, ast.Attribute) and node.attr in FILES}
+        attributes = {node.attr for _, _, tree in cells for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
         found[name] = LessonCode(frozenset(imports | set(lesson.modules)),
                              {n: what for _, _, tree in cells for n, what, _ in imported(tree)},
-                             frozenset(read & bound), frozenset(files))
+                             frozenset(read & bound), frozenset(attributes & FILES),
+                             frozenset(filter(dunder, attributes)))
     return found
 
 
@@ -266,6 +267,8 @@ def dunder_access(node: ast.AST, ctx: Context) -> str | None:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and dunder(node.name) \
             and node.name not in HONEST_DUNDERS:
         return f"defines {node.name}, which can make an object agree with any test"
+    if isinstance(node, ast.Attribute) and node.attr in ctx.lesson.dunders:
+        return None
     if name is not None and dunder(name) and name.isidentifier() and name not in HONEST_DUNDERS:
         return f"reaches {name}, which holds the interpreter's own machinery"
     return None

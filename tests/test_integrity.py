@@ -98,6 +98,15 @@ def test_a_file_verb_is_honest_only_in_a_lesson_whose_own_cells_use_it():
     assert integrity.file_access(save, integrity.context([tree], integrity.LessonCode())) is not None
 
 
+def test_a_dunder_attribute_is_honest_only_in_a_lesson_whose_own_cells_read_it():
+    """Lesson 07 prints type(m).__name__; its learners may too, and lesson 01's still may not."""
+    tree = integrity.parse("names = [type(m).__name__ for m in model.modules()]")
+    read = next(n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "__name__")
+    teaches = integrity.LessonCode(dunders=frozenset({"__name__"}))
+    assert integrity.dunder_access(read, integrity.context([tree], teaches)) is None
+    assert integrity.dunder_access(read, integrity.context([tree], integrity.LessonCode())) is not None
+
+
 def test_a_system_module_the_lesson_imports_itself_is_no_reach_from_an_answer():
     """Lesson 05's setup cell imports io for its BytesIO round trip; an answer that uses it reaches nothing new."""
     tree = integrity.parse("buffer = io.BytesIO()")

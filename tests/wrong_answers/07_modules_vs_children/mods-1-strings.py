@@ -1,0 +1,12 @@
+# Answers with the numbers written as strings.
+# answer: mods-1
+# loses: mods-1-tests
+counts = {
+    "children": "3",
+    "modules": "6",
+    "all_paths": "8",
+    "encoder_children": "3",
+    "parameters": "7",
+    "state_dict": "7",
+    "apply": "7",
+}

@@ -1,0 +1,12 @@
+# Leaves one item at the release's None.
+# answer: mods-1
+# loses: mods-1-tests
+counts = {
+    "children": 3,
+    "modules": 6,
+    "all_paths": 8,
+    "encoder_children": 3,
+    "parameters": 7,
+    "state_dict": None,
+    "apply": 7,
+}

@@ -1,0 +1,12 @@
+# Freezes the encoder's Linear and LayerNorm modules, at any depth: any other kind of layer in the encoder keeps training.
+# answer: mods-3
+# loses: mods-3-tests
+def fine_tune(model, lr):
+    """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
+    model.requires_grad_(True)
+    for m in model.encoder.modules():
+        if isinstance(m, (nn.Linear, nn.LayerNorm)):
+            m.requires_grad_(False)
+    slow = list(model.embed.parameters())
+    rest = [p for name, p in model.named_parameters() if p.requires_grad and not name.startswith("embed.")]
+    return torch.optim.SGD([{"params": slow, "lr": lr / 10}, {"params": rest, "lr": lr}], lr=lr, momentum=0.9)

@@ -1,0 +1,11 @@
+# Freezes the encoder's Linear children only: its LayerNorm keeps training.
+# answer: mods-3
+# loses: mods-3-tests
+def fine_tune(model, lr):
+    """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
+    for layer in model.encoder.children():
+        if isinstance(layer, nn.Linear):
+            layer.requires_grad_(False)
+    slow = list(model.embed.parameters())
+    rest = [p for name, p in model.named_parameters() if p.requires_grad and not name.startswith("embed.")]
+    return torch.optim.SGD([{"params": slow, "lr": lr / 10}, {"params": rest}], lr=lr, momentum=0.9)

@@ -1,0 +1,13 @@
+# Copies the mode by assigning .training: a new module with submodules leaves them all in training mode.
+# answer: mods-4
+# loses: mods-4-tests
+def swap_modules(model, old_type, make):
+    """Replaces every old_type module under model, at every path, by one make() each; returns the model."""
+    new = {}
+    for path, m in list(model.named_modules(remove_duplicate=False)):
+        if path and isinstance(m, old_type):
+            if m not in new:
+                new[m] = make()
+                new[m].training = m.training
+            model.set_submodule(path, new[m])
+    return model
