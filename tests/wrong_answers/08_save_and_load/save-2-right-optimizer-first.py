@@ -1,5 +1,5 @@
 # A right answer in another order: RNG first, then the optimizer, the scheduler, the model; map_location
-# as a dict from the GPU's name to the CPU.
+# as a torch.device.
 # answer: save-2
 # loses:
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
@@ -13,7 +13,7 @@ def save_checkpoint(path, model, optimizer, scheduler, epoch):
 
 
 def resume(path, model, optimizer, scheduler):
-    checkpoint = torch.load(path, map_location={"cuda:0": "cpu"})
+    checkpoint = torch.load(path, map_location=torch.device("cpu"))
     torch.set_rng_state(checkpoint["rng_state"])
     optimizer.load_state_dict(checkpoint["optimizer_state"])
     scheduler.load_state_dict(checkpoint["scheduler_state"])
