@@ -72,7 +72,7 @@ class LessonCode:
     imports: frozenset[str] = frozenset()  # modules, and module.name for each `from module import name`
     bound_to: dict[str, str] = field(default_factory=dict)  # a name its cells import -> what it is bound to
     tests_read: frozenset[str] = frozenset()  # names its test cells read that its other cells or builtins bind
-    files: frozenset[str] = frozenset()  # the file verbs (`.save`, `.load` …) its own cells use: taught, so honest
+    files: frozenset[str] = frozenset()  # the file verbs (`.save`, `open` …) its own cells use: taught, so honest
     dunders: frozenset[str] = frozenset()  # dunder attributes its own cells read (`type(m).__name__`): taught too
 
 
@@ -148,9 +148,10 @@ def known() -> dict[str, LessonCode]:
         bound = {n for _, _, tree in cells for n, _ in bindings(tree)} | set(dir(builtins))
         read = set().union(*(reads(source) for test, source, _ in cells if test))
         attributes = {node.attr for _, _, tree in cells for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+        names = {node.id for _, _, tree in cells for node in ast.walk(tree) if isinstance(node, ast.Name)}
         found[name] = LessonCode(frozenset(imports | set(lesson.modules)),
                              {n: what for _, _, tree in cells for n, what, _ in imported(tree)},
-                             frozenset(read & bound), frozenset(attributes & FILES),
+                             frozenset(read & bound), frozenset((attributes | names) & FILES),
                              frozenset(filter(dunder, attributes)))
     return found
 
@@ -247,7 +248,7 @@ def module_names(trees: list[ast.AST], lesson: LessonCode) -> tuple[set[str], se
 # The rules: each looks at one node and says what it does that no honest answer needs (None: nothing).
 
 def reaching_builtin(node: ast.AST, ctx: Context) -> str | None:
-    if isinstance(node, ast.Name) and node.id in BUILTINS:
+    if isinstance(node, ast.Name) and node.id in BUILTINS and node.id not in ctx.lesson.files:
         return f"uses {node.id}, which {BUILTINS[node.id]}"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "input" \
             and "input" not in ctx.bound:  # `input` is also what PyTorch calls a forward's argument

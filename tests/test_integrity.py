@@ -98,6 +98,15 @@ def test_a_file_verb_is_honest_only_in_a_lesson_whose_own_cells_use_it():
     assert integrity.file_access(save, integrity.context([tree], integrity.LessonCode())) is not None
 
 
+def test_open_is_honest_only_in_a_lesson_whose_own_cells_call_it():
+    """A lesson that writes a checkpoint's bytes with open() and fsyncs them teaches open(); elsewhere it is a reach."""
+    tree = integrity.parse('with open(temporary, "wb") as f:\n    f.write(data)')
+    call = next(n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "open")
+    teaches = integrity.LessonCode(files=frozenset({"open"}))
+    assert integrity.reaching_builtin(call, integrity.context([tree], teaches)) is None
+    assert integrity.reaching_builtin(call, integrity.context([tree], integrity.LessonCode())) is not None
+
+
 def test_a_dunder_attribute_is_honest_only_in_a_lesson_whose_own_cells_read_it():
     """Lesson 07 prints type(m).__name__; its learners may too, and lesson 01's still may not."""
     tree = integrity.parse("names = [type(m).__name__ for m in model.modules()]")
