@@ -37,10 +37,11 @@ BUILTINS = {  # builtins that reach past the answer, and what they do there
     "breakpoint": "stops for a debugger", **dict.fromkeys(("exit", "quit"), "ends the kernel"),
 }
 BY_NAME = frozenset({"getattr", "setattr", "delattr", "hasattr"})  # fine with a literal name, not a computed one
-SYSTEM = frozenset({"os", "sys", "builtins", "subprocess", "importlib", "ctypes", "ctypeslib", "gc", "inspect",
+SYSTEM = frozenset({  # modules that open the system
+                    "os", "sys", "builtins", "subprocess", "importlib", "ctypes", "ctypeslib", "gc", "inspect",
                     "pathlib", "shutil", "io", "signal", "threading", "_thread", "multiprocessing", "socket",
                     "tempfile", "glob", "pickle", "marshal", "runpy", "types", "posix", "pty", "mmap", "atexit",
-                    "asyncio", "concurrent", "sqlite3", "hub", "cpp_extension", "f2py"})  # modules that open the system
+                    "asyncio", "concurrent", "sqlite3", "hub", "cpp_extension", "f2py", "psutil"})
 KERNEL = frozenset({"get_ipython", "In", "Out", "_ih", "_oh", "_dh", "_i", "_ii", "_iii", "__", "___"})
 FILES = frozenset({"load", "save", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt", "fromfile",
                    "tofile", "fromregex", "memmap", "from_file", "open", "read_text", "read_bytes",
