@@ -33,6 +33,12 @@ def pytest_configure(config):
         raise pytest.UsageError(str(error)) from None
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that need the class batch's grades run last, in their usual order: every other test runs
+    while the batch grades in the background (`class_batch`)."""
+    items.sort(key=lambda item: "graded" in getattr(item, "fixturenames", ()))
+
+
 def write_notebook(path: Path, nb: dict | str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(nb, dict):
