@@ -34,8 +34,7 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
-    """Tests that need the class batch's grades run last, in their usual order: every other test runs
-    while the batch grades in the background (`class_batch`)."""
+    """Tests that need the class batch's grades run last, in their usual order, once it has graded."""
     items.sort(key=lambda item: "graded" in getattr(item, "fixturenames", ()))
 
 
@@ -102,13 +101,10 @@ class Batch:
     before: dict[str, str]
 
 
-@pytest.fixture(scope="session", autouse=True)
-def class_batch(request, tmp_path_factory) -> Batch | None:
-    """Start grading the generated class as the session starts, with the real driver as `make autograde`
-    runs it: the batch keeps both cores busy for minutes while the browser suite mostly waits on pages."""
-    if not any("graded" in item.fixturenames for item in request.session.items):
-        yield None
-        return
+@pytest.fixture(scope="session")
+def class_batch(tmp_path_factory) -> Batch:
+    """Grade the generated class with the real driver, as `make autograde` runs it. Not beside the browser
+    suite: on 2 cores the two together made Run All in real JupyterLab miss its deadlines."""
     root = tmp_path_factory.mktemp("class")
     submissions, out, log = root / "submissions", root / "out", root / "grading.log"
     build_class(submissions)

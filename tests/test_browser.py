@@ -72,20 +72,6 @@ def open_notebook(lab: Lab, browser, path: str, height: int = 1000, width: int =
     return page
 
 
-def no_dialog(page) -> None:
-    """Nothing in the way of the next click. A kernel slow to start on a loaded machine can make JupyterLab
-    ask which kernel to use, and a person takes the one it offers; any other dialog fails the test with its text."""
-    dialog = page.locator(".jp-Dialog")
-    if not dialog.count():
-        return
-    text = dialog.first.inner_text()
-    if not text.startswith("Select Kernel"):
-        pytest.fail(f"a dialog is in the way: {text[:300]!r}")
-    dialog.first.get_by_role("button", name="Select Kernel").click()
-    page.wait_for_selector(".jp-Dialog", state="detached", timeout=30_000)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
-
-
 def run_all(page) -> None:
     """Run → Run All Cells, as a person would, then wait until no cell is queued or running.
 
@@ -95,7 +81,6 @@ def run_all(page) -> None:
     """
     page.evaluate(WATCH_FOR_A_RUN)
     for attempt in (1, 2):
-        no_dialog(page)
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         try:
