@@ -103,8 +103,8 @@ class Batch:
 
 @pytest.fixture(scope="session")
 def class_batch(tmp_path_factory) -> Batch:
-    """Grade the generated class with the real driver, as `make autograde` runs it. Not beside the browser
-    suite: on 2 cores the two together made Run All in real JupyterLab miss its deadlines."""
+    """Grade the generated class with the real driver, as `make autograde` runs it. Started when the first
+    test needs its grades, not beside the browser suite: on 2 cores, browser tests failed with both running."""
     root = tmp_path_factory.mktemp("class")
     submissions, out, log = root / "submissions", root / "out", root / "grading.log"
     build_class(submissions)
