@@ -33,11 +33,6 @@ def pytest_configure(config):
         raise pytest.UsageError(str(error)) from None
 
 
-def pytest_collection_modifyitems(items):
-    """Tests that need the class batch's grades run last, in their usual order, once it has graded."""
-    items.sort(key=lambda item: "graded" in getattr(item, "fixturenames", ()))
-
-
 def write_notebook(path: Path, nb: dict | str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(nb, dict):
@@ -92,41 +87,18 @@ class GradedClass:
         return self.rows[key]
 
 
-@dataclass
-class Batch:
-    process: subprocess.Popen
-    submissions: Path
-    out: Path
-    log: Path  # its stdout; its stderr (the progress bar, warnings) beside it, in .err
-    before: dict[str, str]
-
-
 @pytest.fixture(scope="session")
-def class_batch(tmp_path_factory) -> Batch:
-    """Grade the generated class with the real driver, as `make autograde` runs it. Started when the first
-    test needs its grades, not beside the browser suite: on 2 cores, browser tests failed with both running."""
+def graded(tmp_path_factory) -> GradedClass:
+    """Grade the generated class once with the real driver, as `make autograde` does."""
     root = tmp_path_factory.mktemp("class")
-    submissions, out, log = root / "submissions", root / "out", root / "grading.log"
+    submissions, out = root / "submissions", root / "out"
     build_class(submissions)
     before = fingerprint(submissions)
-    with log.open("w") as stdout, log.with_suffix(".err").open("w") as stderr:
-        process = subprocess.Popen([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out),
-                                    *LIMITS], cwd=ROOT, stdout=stdout, stderr=stderr)
-    yield Batch(process, submissions, out, log, before)
-    process.kill()
-    process.wait()
-
-
-@pytest.fixture(scope="session")
-def graded(class_batch: Batch) -> GradedClass:
-    """The generated class as graded, once the batch is done."""
-    returncode = class_batch.process.wait()
-    stdout = class_batch.log.read_text()
-    assert returncode == 0, stdout + class_batch.log.with_suffix(".err").read_text()
-    out = class_batch.out
+    result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *LIMITS],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
     with (out / "grades.csv").open() as f:
         rows = {(r["student"], r["lesson"]): r for r in csv.DictReader(f)}
     with (out / "integrity.csv").open() as f:
         flags = list(csv.DictReader(f))
-    return GradedClass(rows, class_batch.submissions, out, stdout, class_batch.before,
-                       fingerprint(class_batch.submissions), flags)
+    return GradedClass(rows, submissions, out, result.stdout, before, fingerprint(submissions), flags)
