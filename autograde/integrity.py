@@ -37,10 +37,11 @@ BUILTINS = {  # builtins that reach past the answer, and what they do there
     "breakpoint": "stops for a debugger", **dict.fromkeys(("exit", "quit"), "ends the kernel"),
 }
 BY_NAME = frozenset({"getattr", "setattr", "delattr", "hasattr"})  # fine with a literal name, not a computed one
-SYSTEM = frozenset({"os", "sys", "builtins", "subprocess", "importlib", "ctypes", "ctypeslib", "gc", "inspect",
+SYSTEM = frozenset({  # modules that open the system
+                    "os", "sys", "builtins", "subprocess", "importlib", "ctypes", "ctypeslib", "gc", "inspect",
                     "pathlib", "shutil", "io", "signal", "threading", "_thread", "multiprocessing", "socket",
                     "tempfile", "glob", "pickle", "marshal", "runpy", "types", "posix", "pty", "mmap", "atexit",
-                    "asyncio", "concurrent", "sqlite3", "hub", "cpp_extension", "f2py"})  # modules that open the system
+                    "asyncio", "concurrent", "sqlite3", "hub", "cpp_extension", "f2py", "psutil"})
 KERNEL = frozenset({"get_ipython", "In", "Out", "_ih", "_oh", "_dh", "_i", "_ii", "_iii", "__", "___"})
 FILES = frozenset({"load", "save", "savez", "savez_compressed", "loadtxt", "savetxt", "genfromtxt", "fromfile",
                    "tofile", "fromregex", "memmap", "from_file", "open", "read_text", "read_bytes",
@@ -72,7 +73,7 @@ class LessonCode:
     imports: frozenset[str] = frozenset()  # modules, and module.name for each `from module import name`
     bound_to: dict[str, str] = field(default_factory=dict)  # a name its cells import -> what it is bound to
     tests_read: frozenset[str] = frozenset()  # names its test cells read that its other cells or builtins bind
-    files: frozenset[str] = frozenset()  # the file verbs (`.save`, `.load` …) its own cells use: taught, so honest
+    files: frozenset[str] = frozenset()  # the file verbs (`.save`, `open` …) its own cells use: taught, so honest
     dunders: frozenset[str] = frozenset()  # dunder attributes its own cells read (`type(m).__name__`): taught too
 
 
@@ -148,9 +149,10 @@ def known() -> dict[str, LessonCode]:
         bound = {n for _, _, tree in cells for n, _ in bindings(tree)} | set(dir(builtins))
         read = set().union(*(reads(source) for test, source, _ in cells if test))
         attributes = {node.attr for _, _, tree in cells for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+        names = {node.id for _, _, tree in cells for node in ast.walk(tree) if isinstance(node, ast.Name)}
         found[name] = LessonCode(frozenset(imports | set(lesson.modules)),
                              {n: what for _, _, tree in cells for n, what, _ in imported(tree)},
-                             frozenset(read & bound), frozenset(attributes & FILES),
+                             frozenset(read & bound), frozenset((attributes | names) & FILES),
                              frozenset(filter(dunder, attributes)))
     return found
 
@@ -163,24 +165,27 @@ def lesson_of(part: str) -> LessonCode:
     return LessonCode()
 
 
-def allowed_import(module: str) -> bool:
+def allowed_import(module: str, lesson: LessonCode = LessonCode()) -> bool:
     """A module honest answers may import: a few standard helpers, torch's and NumPy's public
-    modules (not those that open the system), and what the lessons' own cells import."""
+    modules (not those that open the system), and what the lessons' own cells import — a module that
+    opens the system (os, io, tempfile …) only in the lesson whose own cells import it."""
     parts = module.split(".")
     if parts[0] in LIBRARIES:
         return not any(part.startswith("_") or part in SYSTEM for part in parts)
+    if parts[0] in SYSTEM:
+        return module in lesson.imports
     return module in STANDARD or module in set().union(*(lesson.imports for lesson in known().values()))
 
 
-def allowed_from(module: str, name: str) -> bool:
+def allowed_from(module: str, name: str, lesson: LessonCode = LessonCode()) -> bool:
     """`from module import name`: an allowed module, and a name that is no module the lessons leave alone
     (`from pitfalls import checks` as the lessons do, not `from pitfalls import course`)."""
-    if name == "*" or not allowed_import(module):
+    if name == "*" or not allowed_import(module, lesson):
         return False
     if module.split(".")[0] in LIBRARIES:
         return allowed_import(f"{module}.{name}")
     package = ROOT / module.replace(".", "/") / "__init__.py"  # a package of the course: its modules are listed
-    return not package.is_file() or allowed_import(f"{module}.{name}")
+    return not package.is_file() or allowed_import(f"{module}.{name}", lesson)
 
 
 @dataclass
@@ -244,7 +249,7 @@ def module_names(trees: list[ast.AST], lesson: LessonCode) -> tuple[set[str], se
 # The rules: each looks at one node and says what it does that no honest answer needs (None: nothing).
 
 def reaching_builtin(node: ast.AST, ctx: Context) -> str | None:
-    if isinstance(node, ast.Name) and node.id in BUILTINS:
+    if isinstance(node, ast.Name) and node.id in BUILTINS and node.id not in ctx.lesson.files:
         return f"uses {node.id}, which {BUILTINS[node.id]}"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "input" \
             and "input" not in ctx.bound:  # `input` is also what PyTorch calls a forward's argument
@@ -273,13 +278,13 @@ def dunder_access(node: ast.AST, ctx: Context) -> str | None:
 
 def outside_import(node: ast.AST, ctx: Context) -> str | None:
     if isinstance(node, ast.Import):
-        names = [a.name for a in node.names if not allowed_import(a.name)]
+        names = [a.name for a in node.names if not allowed_import(a.name, ctx.lesson)]
     elif isinstance(node, ast.ImportFrom):
         module = "." * node.level + (node.module or "")
-        names = [f"{module}.{a.name}" for a in node.names if node.level or not allowed_from(module, a.name)]
+        names = [f"{module}.{a.name}" for a in node.names if node.level or not allowed_from(module, a.name, ctx.lesson)]
     else:
         return None
-    return f"imports {', '.join(names)}, which no lesson uses" if names else None
+    return f"imports {', '.join(names)}, which this lesson does not use" if names else None
 
 
 def system_module(node: ast.AST, ctx: Context) -> str | None:

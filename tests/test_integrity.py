@@ -45,12 +45,13 @@ RULES = [
     ("defines __eq__, which can make an object agree with any test",
      "class Yes:\n    def __eq__(self, other):\n        return True",
      "class Head(nn.Module):\n    def __init__(self):\n        super().__init__()"),
-    ("imports os, which no lesson uses", "import os", "import math"),
-    ("imports pitfalls.course, which no lesson uses", "from pitfalls import course", "from pitfalls import checks"),
-    ("imports torch.multiprocessing, which no lesson uses", "import torch.multiprocessing as mp",
+    ("imports os, which this lesson does not use", "import os", "import math"),
+    ("imports pitfalls.course, which this lesson does not use", "from pitfalls import course",
+     "from pitfalls import checks"),
+    ("imports torch.multiprocessing, which this lesson does not use", "import torch.multiprocessing as mp",
      "import torch.nn.functional as F"),
-    ("imports torch._dynamo, which no lesson uses", "from torch import _dynamo", "from torch import nn"),
-    ("imports numpy.*, which no lesson uses", "from numpy import *", "from numpy import float32"),
+    ("imports torch._dynamo, which this lesson does not use", "from torch import _dynamo", "from torch import nn"),
+    ("imports numpy.*, which this lesson does not use", "from numpy import *", "from numpy import float32"),
     ("reaches the module os through an attribute", 'torch.os.listdir(".")', "torch.linalg.norm(x)"),
     ("reaches the module ctypeslib through an attribute", "np.ctypeslib", "np.testing"),
     ("uses sys without importing it", "sys.modules", "model.modules()"),
@@ -97,6 +98,15 @@ def test_a_file_verb_is_honest_only_in_a_lesson_whose_own_cells_use_it():
     assert integrity.file_access(save, integrity.context([tree], integrity.LessonCode())) is not None
 
 
+def test_open_is_honest_only_in_a_lesson_whose_own_cells_call_it():
+    """A lesson that writes a checkpoint's bytes with open() and fsyncs them teaches open(); elsewhere it is a reach."""
+    tree = integrity.parse('with open(temporary, "wb") as f:\n    f.write(data)')
+    call = next(n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "open")
+    teaches = integrity.LessonCode(files=frozenset({"open"}))
+    assert integrity.reaching_builtin(call, integrity.context([tree], teaches)) is None
+    assert integrity.reaching_builtin(call, integrity.context([tree], integrity.LessonCode())) is not None
+
+
 def test_a_dunder_attribute_is_honest_only_in_a_lesson_whose_own_cells_read_it():
     """Lesson 07 prints type(m).__name__; its learners may too, and lesson 01's still may not."""
     tree = integrity.parse("names = [type(m).__name__ for m in model.modules()]")
@@ -132,7 +142,7 @@ def test_code_that_does_not_parse_is_not_flagged():
 def test_each_finding_names_the_part_and_quotes_the_line():
     found = scan({"leaf-1": "x = 1\nns = vars()\n", "leaf-2": "import os"})
     assert found == [("leaf-1: uses vars, which reads a namespace as a dict", "ns = vars()"),
-                     ("leaf-2: imports os, which no lesson uses", "import os")]
+                     ("leaf-2: imports os, which this lesson does not use", "import os")]
 
 
 def honest_sources() -> list[tuple[str, str]]:
@@ -159,15 +169,26 @@ def test_the_dunder_allowlist_is_exactly_what_honest_answers_use():
 
 
 def test_every_import_a_lesson_or_an_honest_answer_makes_is_allowed():
-    """Derived, then tested: the lessons' own cells and honest answers import nothing the scan would flag."""
+    """Derived, then tested: the lessons' own cells and honest answers import nothing the scan would flag
+    in their lesson."""
     for lesson in LESSONS.values():
         nb = json.loads((lesson.source if lesson.source.is_file() else lesson.release).read_text())
+        ctx = integrity.context([], known()[lesson.name])
         sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"] + \
-                  [source for part, source in honest_sources()]
+                  [source for part, source in honest_sources() if integrity.lesson_of(part) == ctx.lesson]
         for source in sources:
             for node in ast.walk(ast.parse(source)):
                 if isinstance(node, (ast.Import, ast.ImportFrom)):
-                    assert integrity.outside_import(node, None) is None, ast.unparse(node)
+                    assert integrity.outside_import(node, ctx) is None, ast.unparse(node)
+
+
+def test_a_module_that_opens_the_system_is_honest_only_in_a_lesson_whose_own_cells_import_it():
+    """A lesson that imports os for its files lets its own answers import it; every other lesson's answers
+    still report it."""
+    tree = integrity.parse("import os")
+    imports_os = integrity.LessonCode(imports=frozenset({"os"}))
+    assert integrity.outside_import(tree.body[0], integrity.context([tree], imports_os)) is None
+    assert integrity.outside_import(tree.body[0], integrity.context([tree], integrity.LessonCode())) is not None
 
 
 def test_the_standard_modules_allowed_open_nothing():

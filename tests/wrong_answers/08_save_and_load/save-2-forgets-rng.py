@@ -1,0 +1,15 @@
+# Model, optimizer, scheduler and epoch, but not the RNG state: the restarted script's seed decides the next
+# batches and dropout masks, not the interrupted run's.
+# answer: save-2
+# loses: save-2-tests
+def save_checkpoint(path, model, optimizer, scheduler, epoch):
+    torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                "scheduler": scheduler.state_dict(), "epoch": epoch}, path)
+
+
+def resume(path, model, optimizer, scheduler):
+    checkpoint = torch.load(path, map_location="cpu")
+    model.load_state_dict(checkpoint["model"])
+    optimizer.load_state_dict(checkpoint["optimizer"])
+    scheduler.load_state_dict(checkpoint["scheduler"])
+    return checkpoint["epoch"]

@@ -1,0 +1,14 @@
+# Answers with the numbers written as strings.
+# answer: mem-1
+# loses: mem-1-tests
+held_after = {
+    "A": "3",
+    "B": "0",
+    "C": "1",
+    "D": "0",
+    "E": "1",
+    "F": "3",
+    "G": "1",
+    "H": "0",
+    "I": "3",
+}
