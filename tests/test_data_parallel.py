@@ -81,6 +81,28 @@ def test_a_failing_rank_raises_its_own_error_and_the_others_are_killed():
     assert children() == []
 
 
+@pytest.mark.parametrize("world", [2, 3])
+def test_the_rank_that_failed_first_is_reported_even_when_its_partners_failed_too(monkeypatch, world):
+    """The race behind a flaky run: the ranks waiting in the barrier fail as soon as rank 1's process ends
+    (gloo: connection closed by peer). A kernel that looks only once all have exited (a busy machine)
+    must still report rank 1's own error, not a partner's consequence of it."""
+    exits = []
+
+    def late(context, *args):
+        for p in context.processes:
+            p.join(timeout=10)
+        exits.append([p.exitcode for p in context.processes])
+        return joined(context, *args)
+
+    joined = dp._joined
+    monkeypatch.setattr(dp, "_joined", late)
+    with pytest.raises(ProcessRaisedException, match="rank 1 gives up") as raised:
+        dp.launch(fails_on_rank_1, world=world, timeout=20)
+    assert exits[0] == [1] * world, "every rank failed before the launcher looked"
+    assert raised.value.error_index == 1
+    assert children() == []
+
+
 def test_a_collective_only_one_rank_calls_times_out_and_leaves_nothing():
     started = time.monotonic()
     with pytest.raises(TimeoutError, match="had not finished after 1.5 s"):

@@ -196,7 +196,11 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, 
     dist.init_process_group(backend(), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
     # the group is the launcher's: a worker's own destroy_process_group() must not end it under its live DDP
     dist.destroy_process_group = dist.distributed_c10d.destroy_process_group = _ended_by_the_launcher
-    value = fn(rank, world, *args)  # an error goes to torch's error file at once: no teardown that could wait
+    try:
+        value = fn(rank, world, *args)  # an error goes to torch's error file at once: no teardown that could wait
+    except BaseException:
+        (Path(folder) / f"failed-{rank}").write_text(repr(time.monotonic()))  # (one clock for every process)
+        raise
     events = [tuple(e) for e in _EVENTS]
     _SAVE_DELAY[0] = 0.0
     _SAVE({"value": value, "events": events}, Path(folder) / f"result-{rank}.pt")  # (counted after the copy)
@@ -232,7 +236,7 @@ def launch_ranks(fn, *args, world: int = WORLD, timeout: float | None = None, me
                                      nprocs=world, join=False, start_method=method)
         try:
             deadline = time.monotonic() + timeout
-            while not _joined(context, deadline - time.monotonic()):
+            while not _joined(context, deadline - time.monotonic(), Path(folder)):
                 if time.monotonic() >= deadline:
                     raise TimeoutError(f"the {world} ranks had not finished after {timeout:g} s (a collective that "
                                        "only some ranks call waits for the others until the process group's "
@@ -259,21 +263,24 @@ def stop_resource_tracker() -> None:
             tracker._fd = tracker._pid = None
 
 
-def _joined(context, wait: float) -> bool:
+def _joined(context, wait: float, folder: Path) -> bool:
     """True once every rank exited cleanly; a failed rank kills the others first, so torch's join
     raises its exception without waiting, and takes them out of torch's sight, so that it reports the
-    rank that failed, not one killed here. torch's join also logs a warning for each rank it terminates
-    itself: silenced, since the launcher's error says it all and a test cell's stderr must stay empty."""
+    rank that failed first, not one killed here, nor one that failed because of it (a rank waiting in a
+    collective fails when its partner's process ends; on a busy machine both have exited by the time
+    this looks). torch's join also logs a warning for each rank it terminates itself: silenced, since
+    the launcher's error says it all and a test cell's stderr must stay empty."""
     alive = [p for p in context.processes if p.exitcode is None]
     if alive:  # (waiting on no sentinel at all would sleep the whole timeout)
         ready = multiprocessing.connection.wait([p.sentinel for p in alive], timeout=max(wait, 0))
         for p in alive:
             if p.sentinel in ready:
                 p.join(timeout=1)  # its pipe closed as it exits: reap it, so that its exit code is known
-    failed = {p.sentinel for p in context.processes if p.exitcode not in (None, 0)}
+    failed = [rank for rank, p in enumerate(context.processes) if p.exitcode not in (None, 0)]
     if failed:
         _kill(context)
-        for sentinel in [s for s in context.sentinels if s not in failed]:
+        first = context.processes[min(failed, key=lambda rank: _failed_at(folder, rank))].sentinel
+        for sentinel in [s for s in context.sentinels if s != first]:
             del context.sentinels[sentinel]
     torch_log = logging.getLogger("torch.multiprocessing.spawn")
     torch_log.disabled, was = True, torch_log.disabled
@@ -281,6 +288,15 @@ def _joined(context, wait: float) -> bool:
         return context.join(timeout=0)
     finally:
         torch_log.disabled = was
+
+
+def _failed_at(folder: Path, rank: int) -> float:
+    """When this rank's worker raised (time.monotonic(), the same clock in every process); minus
+    infinity for a rank that ended without raising (killed by a signal, os._exit): nothing caused that."""
+    try:
+        return float((folder / f"failed-{rank}").read_text())
+    except (OSError, ValueError):
+        return float("-inf")
 
 
 def _kill(context) -> None:
