@@ -100,10 +100,10 @@ def _die_with_parent() -> None:
 
 
 _EVENTS: list = []  # [what, start, end], in seconds since the run began
+_KEPT: list = []  # every DDP this rank built, alive until the process ends
 _OPEN: dict = {}  # the interval of each kind still open
 _SAVE = torch.save  # the real one, for the launcher's own result files
 _CHECK_SAVE = torch.serialization._check_save_filelike  # private, called once by every torch.save (torch 2.13)
-_DESTROY = dist.destroy_process_group  # the real one, for the launcher's own teardown
 _SAVE_DELAY = [0.0]
 _T0 = [0.0]
 
@@ -116,14 +116,6 @@ def delay_saves(seconds: float) -> None:
     """In a worker: every later torch.save on this rank waits `seconds` before it writes (a slow disk on
     demand: whether the other ranks wait for the file shows)."""
     _SAVE_DELAY[0] = seconds
-
-
-def _ended_by_the_launcher(group=None) -> None:
-    """A worker's dist.destroy_process_group() (the cleanup() of PyTorch's DDP tutorial): the default group
-    is the launcher's, ended after the worker returns (ended under a live DDP, freeing that DDP can hang);
-    any other group ends now."""
-    if group is not None:
-        _DESTROY(group)
 
 
 def _instrument() -> None:
@@ -150,6 +142,7 @@ def _instrument() -> None:
 
     def init(self, *args, **kwargs):
         original(self, *args, **kwargs)
+        _KEPT.append(self)  # freeing a DDP whose process group a worker destroyed can hang: never freed here
         self.register_forward_pre_hook(lambda *_: opened("forward"))
 
         def forwarded(module, inputs, output):
@@ -194,8 +187,6 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, 
     _T0[0] = start
     _instrument()
     dist.init_process_group(backend(), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
-    # the group is the launcher's: a worker's own destroy_process_group() must not end it under its live DDP
-    dist.destroy_process_group = dist.distributed_c10d.destroy_process_group = _ended_by_the_launcher
     try:
         value = fn(rank, world, *args)  # an error goes to torch's error file at once: no teardown that could wait
     except BaseException:
@@ -204,7 +195,8 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, 
     events = [tuple(e) for e in _EVENTS]
     _SAVE_DELAY[0] = 0.0
     _SAVE({"value": value, "events": events}, Path(folder) / f"result-{rank}.pt")  # (counted after the copy)
-    _DESTROY()
+    if dist.is_initialized():  # (a worker may have ended it: the cleanup() of PyTorch's DDP tutorial)
+        dist.destroy_process_group()
     out.flush()
     err.flush()
     # Leave as a forked rank does, without the interpreter's teardown: a spawned rank that exits normally
