@@ -25,6 +25,7 @@ from torch.distributed.distributed_c10d import destroy_process_group as c10d_des
 from torch.multiprocessing.spawn import ProcessRaisedException
 from torch.nn.parallel import DistributedDataParallel as DDP
 
+from pitfalls import checks
 from pitfalls.lessons import data_parallel as dp
 
 
@@ -216,6 +217,44 @@ def test_a_worker_that_destroys_the_group_by_any_route_ends_cleanly(ending):
     for world in (2, 3, 2, 3, 2, 3):
         assert dp.launch(trains_then_destroys_the_group, ending, world=world) == [False] * world
     assert not children()
+
+
+def returns_the_wrapper(rank, world):
+    return DDP(dp.make_model())
+
+
+def test_a_value_that_cannot_be_sent_back_comes_back_named_after_its_type():
+    """A DDP wrapper cannot be pickled (its hooks are local functions): the rank still ends cleanly, and
+    what comes back says what it was and why it stayed behind."""
+    values = dp.launch(returns_the_wrapper)
+    assert [type(v).__name__ for v in values] == ["DistributedDataParallel"] * 2
+    assert not isinstance(values[0], DDP)
+    assert repr(values[1]).startswith("<DistributedDataParallel returned by rank 1, which cannot be sent back")
+    assert children() == []
+
+
+def cells(*grade_ids: str) -> dict[str, str]:
+    """Lesson 09's solution cells by grade_id, hidden tests left in, the nbgrader markers dropped."""
+    from tests.selection import LESSONS  # noqa: PLC0415
+
+    nb = json.loads(LESSONS["09_data_parallel"].source.read_text())
+    found = {c["metadata"]["nbgrader"]["grade_id"]: "".join(c["source"]) for c in nb["cells"]
+             if c["metadata"].get("nbgrader", {}).get("grade_id") in grade_ids}
+    return {k: "\n".join(line for line in v.splitlines() if not line.strip().startswith("### "))
+            for k, v in found.items()}
+
+
+def test_a_dp_2_answer_that_returns_the_wrapper_reads_the_type_check_first():
+    """The learner reads what they returned and what was expected, not a pickling error from a rank."""
+    found = cells("setup", "dp-2-tests")
+    namespace: dict = {"__name__": "__main__"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(found["setup"], namespace)
+    exec("def train(rank, world_size, model, x, y, steps, lr):\n    return DDP(model)\n", namespace)
+    with pytest.raises(checks.CheckFailed) as failed:
+        exec(found["dp-2-tests"], namespace)
+    assert str(failed.value).startswith("what train returned on rank 0 should be a Counted, but yours is "
+                                        "<DistributedDataParallel object> (DistributedDataParallel). Return the model")
 
 
 def test_ddp_on_two_half_batches_matches_one_process_on_the_whole_batch():

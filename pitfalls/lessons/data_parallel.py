@@ -14,7 +14,8 @@ interpreter: it can run only workers it can import, like the ones below, and `la
 defined in the notebook at once, saying so, instead of letting every rank fail. A rank's stdout and
 stderr go to files, not to the notebook: a torch warning printed by a worker must not land on a test
 cell's stderr. Its stdout comes back with its result; a failing rank's traceback comes back as torch's
-own exception.
+own exception. A return value that cannot be pickled back (a DDP wrapper) comes back as a stand-in of a
+class named as its type, so that a test's type check says what the worker returned.
 
 Besides the launcher, the course's workers: the small model and data every demonstration shares,
 the single-process reference and the DDP runs (right, and with each pitfall in place) it is compared
@@ -194,7 +195,11 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, 
         raise
     events = [tuple(e) for e in _EVENTS]
     _SAVE_DELAY[0] = 0.0
-    _SAVE({"value": value, "events": events}, Path(folder) / f"result-{rank}.pt")  # (counted after the copy)
+    try:
+        _SAVE({"value": value, "events": events}, Path(folder) / f"result-{rank}.pt")  # (counted after the copy)
+    except Exception as error:  # a value that cannot be pickled (a DDP wrapper): say what it was, not how it failed
+        unsent = Unsent(rank, type(value).__module__, type(value).__qualname__, f"{type(error).__name__}: {error}")
+        _SAVE({"value": unsent, "events": events}, Path(folder) / f"result-{rank}.pt")
     if dist.is_initialized():  # (a worker may have ended it: the cleanup() of PyTorch's DDP tutorial)
         dist.destroy_process_group()
     out.flush()
@@ -298,8 +303,36 @@ def _kill(context) -> None:
         process.join()
 
 
+@dataclass
+class Unsent:
+    """What a rank returned that could not be pickled back (a DDP wrapper, a lambda): its type's name and why."""
+
+    rank: int
+    module: str
+    qualname: str
+    why: str
+
+    def stand_in(self) -> object:
+        """An object of a class named as the returned value's (not that class), so that a test's type check
+        reads 'yours is <DistributedDataParallel object>' instead of a pickling error."""
+        name = self.qualname.rsplit(".", 1)[-1]
+        kind = type(name, (_NotSentBack,), {"__module__": self.module, "__qualname__": self.qualname})
+        return kind(self)
+
+
+class _NotSentBack:
+    def __init__(self, unsent: Unsent):
+        self.unsent = unsent
+
+    def __repr__(self) -> str:
+        u = self.unsent
+        return f"<{u.qualname} returned by rank {u.rank}, which cannot be sent back to this process ({u.why})>"
+
+
 def _collected(folder: Path, rank: int) -> Rank:
     saved = torch.load(folder / f"result-{rank}.pt", weights_only=False)
+    if isinstance(saved["value"], Unsent):
+        saved["value"] = saved["value"].stand_in()
     events = saved["events"]
     return Rank(rank, saved["value"], (folder / f"out-{rank}.txt").read_text(),
                 sum(what == "all-reduce" for what, *_ in events), sum(what == "save" for what, *_ in events), events)
