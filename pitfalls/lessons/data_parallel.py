@@ -64,7 +64,8 @@ def start_method() -> str:
 
 def backend() -> str:
     """gloo, on the CPU, on every machine: the workers keep their tensors on the CPU, which NCCL cannot
-    reduce (it takes CUDA tensors only), so a GPU machine runs the lesson as a laptop does."""
+    reduce (it takes CUDA tensors only). (On a CUDA machine a forked rank still refuses to run a backward
+    once the kernel has run one: torch's autograd threads and fork. Seen with torch 2.11 on an H100.)"""
     return "gloo"
 
 
