@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from . import grading, lessons, machine, redraw, report
+from . import grading, launch, lessons, machine, redraw, report
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,6 +35,8 @@ def main() -> None:
     results["floor"] = lessons.floor(args.repeat)
     step(f"lessons: each solutions notebook {args.repeat} times in a fresh kernel")
     results["lessons"] = lessons.measure(args.repeat)
+    step("lesson 09's ranks: fork, spawn and a reused process group")
+    results["launch"] = launch.measure(args.repeat + 2)
     step("explorer redraw: 50, 100 and 200 nodes")
     results["redraw"] = redraw.measure()
     step(f"grading: {args.students} students × every lesson")
@@ -42,7 +44,7 @@ def main() -> None:
     results["grading"] = grading.measure(seconds, args.students, args.jobs, progress=lambda s: step("  " + s))
     results["seconds"] = time.perf_counter() - began
 
-    table = report.markdown(results)
+    table = report.markdown(results) + "\n" + launch.markdown(results["launch"])
     (HERE / "results.json").write_text(json.dumps(results, indent=1) + "\n")
     (HERE / "results.md").write_text(table)
     (HERE / "results.png").write_bytes(report.plot(results))

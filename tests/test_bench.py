@@ -91,3 +91,12 @@ def test_each_lesson_is_judged_against_its_own_budget():
     table = report.markdown(results)
     assert budget_rows(table)["each lesson runs within its budget"] == "yes"
     assert "01_leaf_tensors: 25.0 s of 30 s" in table
+
+
+def test_lesson_09s_launch_table_names_each_route_and_how_many_runs():
+    from bench import launch  # noqa: PLC0415
+
+    runs = {"fork": 5, "spawn": 2, "reused": 5}
+    table = launch.markdown({"rank_sum": {"fork_s": 0.31, "spawn_s": 2.5, "reused_s": 0.0021, "runs": runs}})
+    assert "| `rank_sum` (an all-reduce of one number) | 0.31 s | 2.50 s | 0.002 s |" in table
+    assert "Medians of 5 fork launches, 2 spawn launches and 5 runs in one group" in table

@@ -14,7 +14,8 @@ interpreter: it can run only workers it can import, like the ones below, and `la
 defined in the notebook at once, saying so, instead of letting every rank fail. A rank's stdout and
 stderr go to files, not to the notebook: a torch warning printed by a worker must not land on a test
 cell's stderr. Its stdout comes back with its result; a failing rank's traceback comes back as torch's
-own exception.
+own exception. A return value that cannot be pickled back (a DDP wrapper) comes back as a stand-in of a
+class named as its type, so that a test's type check says what the worker returned.
 
 Besides the launcher, the course's workers: the small model and data every demonstration shares,
 the single-process reference and the DDP runs (right, and with each pitfall in place) it is compared
@@ -63,7 +64,8 @@ def start_method() -> str:
 
 def backend() -> str:
     """gloo, on the CPU, on every machine: the workers keep their tensors on the CPU, which NCCL cannot
-    reduce (it takes CUDA tensors only), so a GPU machine runs the lesson as a laptop does."""
+    reduce (it takes CUDA tensors only). (On a CUDA machine a forked rank still refuses to run a backward
+    once the kernel has run one: torch's autograd threads and fork. Seen with torch 2.11 on an H100.)"""
     return "gloo"
 
 
@@ -100,10 +102,10 @@ def _die_with_parent() -> None:
 
 
 _EVENTS: list = []  # [what, start, end], in seconds since the run began
+_KEPT: list = []  # every DDP this rank built, alive until the process ends
 _OPEN: dict = {}  # the interval of each kind still open
 _SAVE = torch.save  # the real one, for the launcher's own result files
 _CHECK_SAVE = torch.serialization._check_save_filelike  # private, called once by every torch.save (torch 2.13)
-_DESTROY = dist.destroy_process_group  # the real one, for the launcher's own teardown
 _SAVE_DELAY = [0.0]
 _T0 = [0.0]
 
@@ -116,14 +118,6 @@ def delay_saves(seconds: float) -> None:
     """In a worker: every later torch.save on this rank waits `seconds` before it writes (a slow disk on
     demand: whether the other ranks wait for the file shows)."""
     _SAVE_DELAY[0] = seconds
-
-
-def _ended_by_the_launcher(group=None) -> None:
-    """A worker's dist.destroy_process_group() (the cleanup() of PyTorch's DDP tutorial): the default group
-    is the launcher's, ended after the worker returns (ended under a live DDP, freeing that DDP can hang);
-    any other group ends now."""
-    if group is not None:
-        _DESTROY(group)
 
 
 def _instrument() -> None:
@@ -150,6 +144,7 @@ def _instrument() -> None:
 
     def init(self, *args, **kwargs):
         original(self, *args, **kwargs)
+        _KEPT.append(self)  # freeing a DDP whose process group a worker destroyed can hang: never freed here
         self.register_forward_pre_hook(lambda *_: opened("forward"))
 
         def forwarded(module, inputs, output):
@@ -194,13 +189,20 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, 
     _T0[0] = start
     _instrument()
     dist.init_process_group(backend(), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
-    # the group is the launcher's: a worker's own destroy_process_group() must not end it under its live DDP
-    dist.destroy_process_group = dist.distributed_c10d.destroy_process_group = _ended_by_the_launcher
-    value = fn(rank, world, *args)  # an error goes to torch's error file at once: no teardown that could wait
+    try:
+        value = fn(rank, world, *args)  # an error goes to torch's error file at once: no teardown that could wait
+    except BaseException:
+        (Path(folder) / f"failed-{rank}").write_text(repr(time.monotonic()))  # (one clock for every process)
+        raise
     events = [tuple(e) for e in _EVENTS]
     _SAVE_DELAY[0] = 0.0
-    _SAVE({"value": value, "events": events}, Path(folder) / f"result-{rank}.pt")  # (counted after the copy)
-    _DESTROY()
+    try:
+        _SAVE({"value": value, "events": events}, Path(folder) / f"result-{rank}.pt")  # (counted after the copy)
+    except Exception as error:  # a value that cannot be pickled (a DDP wrapper): say what it was, not how it failed
+        unsent = Unsent(rank, type(value).__module__, type(value).__qualname__, f"{type(error).__name__}: {error}")
+        _SAVE({"value": unsent, "events": events}, Path(folder) / f"result-{rank}.pt")
+    if dist.is_initialized():  # (a worker may have ended it: the cleanup() of PyTorch's DDP tutorial)
+        dist.destroy_process_group()
     out.flush()
     err.flush()
     # Leave as a forked rank does, without the interpreter's teardown: a spawned rank that exits normally
@@ -232,7 +234,7 @@ def launch_ranks(fn, *args, world: int = WORLD, timeout: float | None = None, me
                                      nprocs=world, join=False, start_method=method)
         try:
             deadline = time.monotonic() + timeout
-            while not _joined(context, deadline - time.monotonic()):
+            while not _joined(context, deadline - time.monotonic(), Path(folder)):
                 if time.monotonic() >= deadline:
                     raise TimeoutError(f"the {world} ranks had not finished after {timeout:g} s (a collective that "
                                        "only some ranks call waits for the others until the process group's "
@@ -259,21 +261,24 @@ def stop_resource_tracker() -> None:
             tracker._fd = tracker._pid = None
 
 
-def _joined(context, wait: float) -> bool:
+def _joined(context, wait: float, folder: Path) -> bool:
     """True once every rank exited cleanly; a failed rank kills the others first, so torch's join
     raises its exception without waiting, and takes them out of torch's sight, so that it reports the
-    rank that failed, not one killed here. torch's join also logs a warning for each rank it terminates
-    itself: silenced, since the launcher's error says it all and a test cell's stderr must stay empty."""
+    rank that failed first, not one killed here, nor one that failed because of it (a rank waiting in a
+    collective fails when its partner's process ends; on a busy machine both have exited by the time
+    this looks). torch's join also logs a warning for each rank it terminates itself: silenced, since
+    the launcher's error says it all and a test cell's stderr must stay empty."""
     alive = [p for p in context.processes if p.exitcode is None]
     if alive:  # (waiting on no sentinel at all would sleep the whole timeout)
         ready = multiprocessing.connection.wait([p.sentinel for p in alive], timeout=max(wait, 0))
         for p in alive:
             if p.sentinel in ready:
                 p.join(timeout=1)  # its pipe closed as it exits: reap it, so that its exit code is known
-    failed = {p.sentinel for p in context.processes if p.exitcode not in (None, 0)}
+    failed = [rank for rank, p in enumerate(context.processes) if p.exitcode not in (None, 0)]
     if failed:
         _kill(context)
-        for sentinel in [s for s in context.sentinels if s not in failed]:
+        first = context.processes[min(failed, key=lambda rank: _failed_at(folder, rank))].sentinel
+        for sentinel in [s for s in context.sentinels if s != first]:
             del context.sentinels[sentinel]
     torch_log = logging.getLogger("torch.multiprocessing.spawn")
     torch_log.disabled, was = True, torch_log.disabled
@@ -283,6 +288,15 @@ def _joined(context, wait: float) -> bool:
         torch_log.disabled = was
 
 
+def _failed_at(folder: Path, rank: int) -> float:
+    """When this rank's worker raised (time.monotonic(), the same clock in every process); minus
+    infinity for a rank that ended without raising (killed by a signal, os._exit): nothing caused that."""
+    try:
+        return float((folder / f"failed-{rank}").read_text())
+    except (OSError, ValueError):
+        return float("-inf")
+
+
 def _kill(context) -> None:
     for process in context.processes:
         if process.is_alive():
@@ -290,8 +304,36 @@ def _kill(context) -> None:
         process.join()
 
 
+@dataclass
+class Unsent:
+    """What a rank returned that could not be pickled back (a DDP wrapper, a lambda): its type's name and why."""
+
+    rank: int
+    module: str
+    qualname: str
+    why: str
+
+    def stand_in(self) -> object:
+        """An object of a class named as the returned value's (not that class), so that a test's type check
+        reads 'yours is <DistributedDataParallel object>' instead of a pickling error."""
+        name = self.qualname.rsplit(".", 1)[-1]
+        kind = type(name, (_NotSentBack,), {"__module__": self.module, "__qualname__": self.qualname})
+        return kind(self)
+
+
+class _NotSentBack:
+    def __init__(self, unsent: Unsent):
+        self.unsent = unsent
+
+    def __repr__(self) -> str:
+        u = self.unsent
+        return f"<{u.qualname} returned by rank {u.rank}, which cannot be sent back to this process ({u.why})>"
+
+
 def _collected(folder: Path, rank: int) -> Rank:
     saved = torch.load(folder / f"result-{rank}.pt", weights_only=False)
+    if isinstance(saved["value"], Unsent):
+        saved["value"] = saved["value"].stand_in()
     events = saved["events"]
     return Rank(rank, saved["value"], (folder / f"out-{rank}.txt").read_text(),
                 sum(what == "all-reduce" for what, *_ in events), sum(what == "save" for what, *_ in events), events)
