@@ -72,6 +72,17 @@ def open_notebook(lab: Lab, browser, path: str, height: int = 1000, width: int =
     return page
 
 
+def nothing_in_the_way(page) -> None:
+    """A dialog over the notebook fails the test with its own words and a screenshot, not with a click
+    that timed out 30 s later: on a loaded machine a dialog once covered the Run menu, and its text went unrecorded."""
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count():
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        shot = SHOTS / f"dialog-in-the-way-{int(time.time())}.png"
+        page.screenshot(path=str(shot))
+        pytest.fail(f"a dialog is in the way of Run All: {dialog.first.inner_text()[:400]!r} (screenshot: {shot})")
+
+
 def run_all(page) -> None:
     """Run → Run All Cells, as a person would, then wait until no cell is queued or running.
 
@@ -81,6 +92,7 @@ def run_all(page) -> None:
     """
     page.evaluate(WATCH_FOR_A_RUN)
     for attempt in (1, 2):
+        nothing_in_the_way(page)
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         try:
