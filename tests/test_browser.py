@@ -28,6 +28,7 @@ pytestmark = pytest.mark.slow  # a real JupyterLab and Chromium
 
 SHOTS = ROOT / "build" / "browser"
 RUN_SECONDS = 120
+NEWEST = list(LESSONS)[-1]  # the lesson whose notebooks the browser validates, blank and solved
 EXPLORER = ".jp-OutputArea-output > .widget-vbox"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"  # every explorer is a VBox around its picture
 WATCH_FOR_A_RUN = """() => {
@@ -188,7 +189,7 @@ def validate(page) -> str:
 
 
 @pytest.mark.parametrize("name", list(LESSONS))
-def test_run_all_shows_every_picture_and_no_unexpected_error_and_validate_fails_until_solved(lab, browser, name):
+def test_run_all_shows_every_picture_and_no_unexpected_error(lab, browser, name):
     """A learner's notebook as released. (The solutions notebook has the same cells but the answers; every one
     of its cells is checked as the grader runs it, in tests/test_notebooks.py.)"""
     page = open_notebook(lab, browser, f"notebooks/{name}/{name}.ipynb")
@@ -216,8 +217,9 @@ def test_run_all_shows_every_picture_and_no_unexpected_error_and_validate_fails_
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.locator(EXPLORER).first.scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / f"notebooks-{name}.png"))
-        text = validate(page)
-        assert "failed" in text and "passes all the tests" not in text
+        if name == NEWEST:  # every blank notebook fails pitfalls.validate (the button's code): test_validate.py
+            text = validate(page)
+            assert "failed" in text and "passes all the tests" not in text
     finally:
         page.close()
 
@@ -225,7 +227,7 @@ def test_run_all_shows_every_picture_and_no_unexpected_error_and_validate_fails_
 def test_validate_button_reports_success_on_a_solved_notebook(lab, browser):
     """The button's path on the newest lesson; every lesson's solved notebook passes pitfalls.validate in
     tests/test_validate.py, the code the button runs."""
-    name = list(LESSONS)[-1]
+    name = NEWEST
     page = open_notebook(lab, browser, f"solved/{name}/{name}.ipynb")
     try:
         assert "Success! Your notebook passes all the tests." in validate(page)
