@@ -28,6 +28,7 @@ pytestmark = pytest.mark.slow  # a real JupyterLab and Chromium
 
 SHOTS = ROOT / "build" / "browser"
 RUN_SECONDS = 120
+NEWEST = list(LESSONS)[-1]  # the lesson whose notebooks the browser validates, blank and solved
 EXPLORER = ".jp-OutputArea-output > .widget-vbox"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"  # every explorer is a VBox around its picture
 WATCH_FOR_A_RUN = """() => {
@@ -72,6 +73,17 @@ def open_notebook(lab: Lab, browser, path: str, height: int = 1000, width: int =
     return page
 
 
+def nothing_in_the_way(page) -> None:
+    """A dialog over the notebook fails the test with its own words and a screenshot, not with a click
+    that timed out 30 s later: on a loaded machine a dialog once covered the Run menu, and its text went unrecorded."""
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count():
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        shot = SHOTS / f"dialog-in-the-way-{int(time.time())}.png"
+        page.screenshot(path=str(shot))
+        pytest.fail(f"a dialog is in the way of Run All: {dialog.first.inner_text()[:400]!r} (screenshot: {shot})")
+
+
 def run_all(page) -> None:
     """Run → Run All Cells, as a person would, then wait until no cell is queued or running.
 
@@ -81,6 +93,7 @@ def run_all(page) -> None:
     """
     page.evaluate(WATCH_FOR_A_RUN)
     for attempt in (1, 2):
+        nothing_in_the_way(page)
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         try:
@@ -176,7 +189,7 @@ def validate(page) -> str:
 
 
 @pytest.mark.parametrize("name", list(LESSONS))
-def test_run_all_shows_every_picture_and_no_unexpected_error_and_validate_fails_until_solved(lab, browser, name):
+def test_run_all_shows_every_picture_and_no_unexpected_error(lab, browser, name):
     """A learner's notebook as released. (The solutions notebook has the same cells but the answers; every one
     of its cells is checked as the grader runs it, in tests/test_notebooks.py.)"""
     page = open_notebook(lab, browser, f"notebooks/{name}/{name}.ipynb")
@@ -204,8 +217,9 @@ def test_run_all_shows_every_picture_and_no_unexpected_error_and_validate_fails_
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.locator(EXPLORER).first.scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / f"notebooks-{name}.png"))
-        text = validate(page)
-        assert "failed" in text and "passes all the tests" not in text
+        if name == NEWEST:  # every blank notebook fails pitfalls.validate (the button's code): test_validate.py
+            text = validate(page)
+            assert "failed" in text and "passes all the tests" not in text
     finally:
         page.close()
 
@@ -213,7 +227,7 @@ def test_run_all_shows_every_picture_and_no_unexpected_error_and_validate_fails_
 def test_validate_button_reports_success_on_a_solved_notebook(lab, browser):
     """The button's path on the newest lesson; every lesson's solved notebook passes pitfalls.validate in
     tests/test_validate.py, the code the button runs."""
-    name = list(LESSONS)[-1]
+    name = NEWEST
     page = open_notebook(lab, browser, f"solved/{name}/{name}.ipynb")
     try:
         assert "Success! Your notebook passes all the tests." in validate(page)

@@ -32,10 +32,12 @@ def test_solved_notebook_passes(tmp_path, lesson):
     assert result.stdout.count("PASS") == len(lesson.points)
 
 
-def test_blank_notebook_fails_every_part_with_exit_1(tmp_path):
-    result = validate(FIRST.release)
-    assert result.returncode == 1
-    assert result.stdout.count("FAIL") == len(FIRST.points)
+@pytest.mark.parametrize("lesson", LESSONS.values(), ids=list(LESSONS))
+def test_blank_notebook_fails_every_part_with_exit_1(lesson):
+    """Every lesson's release, as a learner first opens it (the browser suite presses Validate on one)."""
+    result = validate(lesson.release)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.count("FAIL") == len(lesson.points)
     assert "0 of" in result.stdout
 
 
