@@ -24,7 +24,7 @@ from traitlets.config import Config
 from pitfalls.course import lessons
 
 from .execute import BoundedExecute
-from .feedback import FeedbackWithoutHiddenTests
+from .feedback import FeedbackPage, FeedbackWithoutHiddenTests
 from .integrity import silent_passes, stream_text, tampering
 from .kernels import ForkedKernelManager, ForkServer
 from .sandbox import fence, grading_config
@@ -41,6 +41,7 @@ def course_config(root: Path, lesson: str, cell_timeout: int, notebook_timeout: 
     config.BoundedExecute.kernel_manager_class = ForkedKernelManager
     config.BoundedExecute.shutdown_kernel = "immediate"  # its outputs are in; a polite exit costs torch ~1 s
     config.GenerateFeedback.preprocessors = [GetGrades, FeedbackWithoutHiddenTests, CSSHTMLHeaderPreprocessor]
+    config.GenerateFeedback.exporter_class = FeedbackPage
     return config
 
 
