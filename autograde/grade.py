@@ -26,19 +26,17 @@ import shutil
 import socket
 import sys
 import time
-import warnings
 import zipfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from nbgrader.api import Gradebook
 from tqdm import tqdm
 
 from pitfalls.course import ROOT, lessons
 from pitfalls.screen import read_notebook
 
 from . import bubblewrap
-from .export import FIXED
+from .export import FIXED, class_gradebook
 from .integrity import scan
 from .nbgrader_cli import last_error, nbgrader
 from .pool import Limits, Worker, default_jobs
@@ -179,24 +177,6 @@ def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Li
             worker.stop()
             shutil.rmtree(fence(worker.slot).runtime, ignore_errors=True)
     return [done[j.key] for j in jobs]
-
-
-def class_gradebook(course: Path, results: list[dict]) -> None:
-    """Rebuild the class gradebook from the stored results; this process is its only writer."""
-    db = course / "gradebook.db"
-    shutil.copy2(course / "template.db", db)
-    with warnings.catch_warnings(), Gradebook(f"sqlite:///{db}") as gb:
-        warnings.simplefilter("ignore")  # SQLAlchemy's autoflush notes from inside nbgrader
-        for result in results:
-            if not result["parts"]:
-                continue
-            gb.update_or_create_student(result["student_id"])
-            gb.update_or_create_submission(result["lesson"], result["student_id"])
-            for part, score in result["parts"].items():
-                grade = gb.find_grade(part, result["lesson"], result["lesson"], result["student_id"])
-                grade.auto_score = score
-                grade.needs_manual_grade = False
-        gb.db.commit()
 
 
 def export(out: Path, course: Path, rows: list[dict]) -> Path:
