@@ -17,10 +17,9 @@ import shutil
 import warnings
 from pathlib import Path
 
-from nbgrader.api import Comment, Grade, Gradebook, Student, SubmittedAssignment, SubmittedNotebook, new_uuid
+from nbgrader.api import BaseCell, Comment, Grade, Gradebook, Student, SubmittedAssignment, SubmittedNotebook, new_uuid
 from nbgrader.plugins import ExportPlugin
-from sqlalchemy import insert
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, insert
 from traitlets import Unicode
 
 from pitfalls.course import lessons
@@ -91,6 +90,14 @@ def fmt(x: float) -> str:
     return f"{x:g}"
 
 
+def submission_scores(gradebook) -> dict[str, float]:
+    """Each submission's score as nbgrader defines it (SubmittedAssignment.score: the sum of its grades'
+    scores), in one grouped query: nbgrader's own column asks once per submission, with no index to use."""
+    query = (gradebook.db.query(SubmittedNotebook.assignment_id, func.coalesce(func.sum(Grade.score), 0.0))
+             .join(Grade, Grade.notebook_id == SubmittedNotebook.id).group_by(SubmittedNotebook.assignment_id))
+    return dict(query.all())
+
+
 class PartsExporter(ExportPlugin):
     statuses = Unicode("", help="JSON file of {student, student_id, lesson, status} rows, one per submission"
                        ).tag(config=True)
@@ -100,21 +107,27 @@ class PartsExporter(ExportPlugin):
         rows_in = json.loads(Path(self.statuses).read_text()) if self.statuses else []
         by_id = {(r.get("student_id", r["student"]), r["lesson"]): r for r in rows_in}
         rows, seen = [], set()
-        names = {assignment.id: assignment.name for assignment in gradebook.assignments}
-        every = gradebook.db.query(SubmittedAssignment).options(  # three queries, not three per submission
-            selectinload(SubmittedAssignment.notebooks).selectinload(SubmittedNotebook.grades))
-        for submission in every:
-            key = (submission.student_id, names[submission.assignment_id])
+        scores = submission_scores(gradebook)
+        lesson_of = {assignment.id: assignment for assignment in gradebook.assignments}
+        grades = (gradebook.db.query(SubmittedAssignment.id, BaseCell.name, Grade.score, Grade.needs_manual_grade)
+                  .join(SubmittedNotebook, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
+                  .join(Grade, Grade.notebook_id == SubmittedNotebook.id).join(BaseCell, Grade.cell_id == BaseCell.id))
+        by_submission: dict[str, list] = {}
+        for submission_id, *grade in grades:  # plain rows in one query, not three ORM objects per grade
+            by_submission.setdefault(submission_id, []).append(grade)
+        for submission_id, student_id, assignment_id in gradebook.db.query(
+                SubmittedAssignment.id, SubmittedAssignment.student_id, SubmittedAssignment.assignment_id):
+            assignment = lesson_of[assignment_id]
+            key = (student_id, assignment.name)
             seen.add(key)
             given = by_id.get(key, {"student": key[0], "status": "graded"})
             row = {"student": given["student"], "lesson": key[1], "status": given["status"]}
-            for notebook in submission.notebooks:
-                for grade in notebook.grades:
-                    row[grade.name] = fmt(grade.score)
-                    if grade.needs_manual_grade:
-                        row["status"] = "needs manual grade"
-            row["score"] = fmt(submission.score)
-            row["max_score"] = fmt(submission.max_score)
+            for name, score, needs_manual_grade in by_submission.get(submission_id, []):
+                row[name] = fmt(score)
+                if needs_manual_grade:
+                    row["status"] = "needs manual grade"
+            row["score"] = fmt(scores.get(submission_id, 0.0))
+            row["max_score"] = fmt(assignment.max_score)
             rows.append(row)
         for key, given in by_id.items():
             if key not in seen:
