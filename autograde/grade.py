@@ -207,6 +207,9 @@ def write_integrity(out: Path, results: list[dict], unfenced_why: str | None) ->
     return dest
 
 
+TABLE_ROWS = 500  # the summary prints the grade table up to this many rows
+
+
 def summary(grades: Path, students: set[str], flagged: int) -> None:
     """The grade table as a person reads it, then per-part averages, failures and flags."""
     with grades.open() as f:
@@ -215,9 +218,12 @@ def summary(grades: Path, students: set[str], flagged: int) -> None:
     header = ["student", "lesson", "score", *parts, "status"]
     table = [[r["student"], r["lesson"], f"{r['score']}/{r['max_score']}", *(r[p] or "-" for p in parts),
               r["status"]] for r in rows]
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *table, strict=False)]
-    for line in [header, *table]:
-        print("  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=False)).rstrip())
+    if len(table) > TABLE_ROWS:  # a class this size is read in grades.csv, not scrolled through here
+        print(f"{len(table)} rows: the grade table is in {grades}")
+    else:
+        widths = [max(len(str(x)) for x in col) for col in zip(header, *table, strict=False)]
+        for line in [header, *table]:
+            print("  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=False)).rstrip())
     graded = [r for r in rows if r["status"].startswith("graded")]
     print("\nper-part average over graded submissions:")
     for part in parts:

@@ -145,3 +145,19 @@ def test_the_class_gradebook_and_grades_csv_are_what_nbgraders_own_calls_gave(tm
     csv = {path.name: path.read_text() for path in tmp_path.glob("*.csv")}
     assert len(csv) == 4 and len(set(csv.values())) == 1, "every way gives the same grades.csv"
     assert csv["bulk.csv"].count("\n") == len(results) + 1
+
+
+def test_the_summary_of_a_large_class_gives_counts_not_every_row(tmp_path, capsys):
+    from autograde.export import write_csv  # noqa: PLC0415
+    from autograde.grade import TABLE_ROWS, summary  # noqa: PLC0415
+
+    n = TABLE_ROWS + 1
+    rows = [{"student": f"s{i:04d}", "lesson": "01_leaf_tensors", "status": "graded" if i % 10 else "not graded: x",
+             "score": "9", "max_score": "9", "leaf-1-tests": "2"} for i in range(n)]
+    write_csv(rows, tmp_path / "grades.csv")
+    summary(tmp_path / "grades.csv", {r["student"] for r in rows}, 3)
+    printed = capsys.readouterr().out
+    assert len(printed.splitlines()) < 20
+    assert f"{n} rows: the grade table is in" in printed
+    assert f"{n - 51} graded, 51 not graded, 3 flagged for review" in printed
+    assert "leaf-1-tests" in printed  # per-part averages are still shown
