@@ -207,7 +207,7 @@ def write_integrity(out: Path, results: list[dict], unfenced_why: str | None) ->
     return dest
 
 
-TABLE_ROWS = 500  # the summary prints the grade table up to this many rows
+TABLE_ROWS = 2000  # the summary prints the grade table up to this many rows (the test class has ~620)
 
 
 def summary(grades: Path, students: set[str], flagged: int) -> None:

@@ -159,5 +159,6 @@ def test_the_summary_of_a_large_class_gives_counts_not_every_row(tmp_path, capsy
     printed = capsys.readouterr().out
     assert len(printed.splitlines()) < 20
     assert f"{n} rows: the grade table is in" in printed
-    assert f"{n - 51} graded, 51 not graded, 3 flagged for review" in printed
+    failed = sum(1 for i in range(n) if i % 10 == 0)
+    assert f"{n - failed} graded, {failed} not graded, 3 flagged for review" in printed
     assert "leaf-1-tests" in printed  # per-part averages are still shown
