@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 import warnings
 from pathlib import Path
@@ -19,12 +20,14 @@ from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute, GetGrades
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from traitlets.config import Config
 
 from pitfalls.course import lessons
 
 from .execute import BoundedExecute
-from .feedback import FeedbackWithoutHiddenTests
+from .feedback import FeedbackPage, FeedbackWithoutHiddenTests
 from .integrity import silent_passes, stream_text, tampering
 from .kernels import ForkedKernelManager, ForkServer
 from .sandbox import fence, grading_config
@@ -41,6 +44,7 @@ def course_config(root: Path, lesson: str, cell_timeout: int, notebook_timeout: 
     config.BoundedExecute.kernel_manager_class = ForkedKernelManager
     config.BoundedExecute.shutdown_kernel = "immediate"  # its outputs are in; a polite exit costs torch ~1 s
     config.GenerateFeedback.preprocessors = [GetGrades, FeedbackWithoutHiddenTests, CSSHTMLHeaderPreprocessor]
+    config.GenerateFeedback.exporter_class = FeedbackPage
     return config
 
 
@@ -85,6 +89,17 @@ def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_tim
             "findings": [list(f) for f in silent + tampering(nb)]}
 
 
+def scratch_gradebooks() -> None:
+    """A slot's gradebook is a scratch copy, thrown away with the slot: the submission's result.json,
+    written atomically, is what counts. So sqlite need not wait for the disk at each of nbgrader's ~35
+    commits per submission (7 ms a flush on this machine's disk, several per commit)."""
+    @event.listens_for(Engine, "connect")
+    def no_flush(connection, _record) -> None:
+        if isinstance(connection, sqlite3.Connection):
+            connection.execute("PRAGMA synchronous=OFF")
+            connection.execute("PRAGMA journal_mode=MEMORY")
+
+
 def serve() -> int:
     """Grade the jobs read from stdin, one JSON line each, and answer each with a line on stdout.
 
@@ -93,6 +108,7 @@ def serve() -> int:
     learner's notebook must warn as it does on the learner's machine.
     """
     warnings.simplefilter("ignore")
+    scratch_gradebooks()
     if slot := os.environ.get("PITFALLS_SLOT"):
         ForkServer.fence = fence(Path(slot))
     for line in sys.stdin:

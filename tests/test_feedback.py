@@ -42,3 +42,56 @@ def test_tracebacks_of_test_cells_keep_only_the_message():
     assert "secret" not in nb.cells[0].source
     assert nb.cells[0].outputs[0].traceback == ["CheckFailed: wrong"]
     assert nb.cells[1].outputs[0].traceback == ["mine()", "E: x"], "the learner's own traceback stays"
+
+
+def page(exporter_class, *cells) -> str:
+    """A page made with nbconvert's classic template, which nbgrader's feedback template extends."""
+    nb = nbformat.v4.new_notebook(cells=list(cells), metadata={"language_info": {"name": "python"}})
+    return exporter_class(template_name="classic").from_notebook_node(nb)[0]
+
+
+def with_outputs(*outputs) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell("show()  # a 'quoted' <b>line</b> & more")
+    cell.outputs = list(outputs)
+    return cell
+
+
+def png_output(**metadata) -> nbformat.NotebookNode:
+    import torch  # noqa: PLC0415
+
+    from pitfalls.widgets import show_graph  # noqa: PLC0415
+
+    image = show_graph({"y": (torch.ones(2, requires_grad=True) * 2).sum()})
+    return nbformat.v4.new_output("display_data", data={"image/png": image._repr_png_()}, metadata=metadata)
+
+
+def test_the_cheaper_feedback_page_is_nbconverts_page():
+    """Same document as nbconvert's HTMLExporter writes (its BeautifulSoup pass gives what was skipped), alt
+    text included, for pictures, text, a traceback and an image with alt text of its own."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+    from nbconvert.exporters import HTMLExporter  # noqa: PLC0415
+
+    from autograde.feedback import ALT, FeedbackPage  # noqa: PLC0415
+
+    cells = [nbformat.v4.new_markdown_cell("# Part 1\nSome *text* & `code`."),
+             with_outputs(png_output(), nbformat.v4.new_output("stream", name="stdout", text="Success!\n"),
+                          png_output(**{"image/png": {"width": 40}})),
+             with_outputs(nbformat.v4.new_output("error", ename="CheckFailed", evalue="<wrong>", traceback=["x"])),
+             with_outputs(png_output(**{"image/png": {"alt": "the graph"}}))]
+    stock = page(HTMLExporter, *cells)
+    for _ in range(2):  # the second page reuses compiled templates and highlighted cells
+        fast = page(FeedbackPage, *cells)
+        assert str(BeautifulSoup(fast, features="html.parser")) == stock
+    assert fast.count(f'alt="{ALT}"') == 2 and 'alt="the graph"' in fast
+
+
+def test_a_page_with_an_image_of_the_learners_own_takes_nbconverts_own_path():
+    from nbconvert.exporters import HTMLExporter  # noqa: PLC0415
+
+    from autograde.feedback import FeedbackPage  # noqa: PLC0415
+
+    theirs = with_outputs(png_output(), nbformat.v4.new_output("display_data", data={"text/html": "<img src='x.png'>"}))
+    focusable = with_outputs(nbformat.v4.new_output("display_data", data={
+        "text/html": '<div class="jp-Notebook"><div class="jp-OutputArea-output">hi</div></div>'}))
+    for cell in (theirs, focusable):
+        assert page(FeedbackPage, cell) == page(HTMLExporter, cell)
