@@ -168,8 +168,10 @@ def graded_on(client, course: Path, version: str, todo: list[Job], limits: Limit
     def send(jobs) -> None:
         for job in jobs:
             sub = read(job)
+            # one task group ("grade"): when it outnumbers the cluster's threads, Dask queues it on the scheduler
+            # and hands each worker about as many as it has threads, so a worker that dies takes few with it
             future = client.submit(grade_on_worker, files, version, code, sub, limits, require_sandbox,
-                                   key=f"grade-{job.student_id}-{job.lesson}-{run}", pure=False)
+                                   key=("grade", f"{job.student_id}/{job.lesson}", run), pure=False)
             sent[future.key] = sub
             done.add(future)
 
@@ -189,11 +191,9 @@ def graded_on(client, course: Path, version: str, todo: list[Job], limits: Limit
                     not_graded(sub.job, f"the Dask task failed ({type(error).__name__}: {error})")
             send(islice(waiting, max(0, in_flight(client) - len(sent))))
     finally:
-        try:
+        if client.status == "running":  # a lost scheduler has no workers to tidy
             client.run(stop_idle_workers)
-        except Exception:  # noqa: BLE001 -- a lost scheduler has no workers to tidy
-            pass
-        client.close()
+        client.close(timeout=10)
 
 
 def in_flight(client) -> int:
