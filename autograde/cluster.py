@@ -155,7 +155,6 @@ def graded_on(client, course: Path, version: str, todo: list[Job], limits: Limit
     At most PER_THREAD submissions per worker thread are in flight, so neither this process nor the scheduler
     holds the whole class. Raises SystemExit when the scheduler is lost."""
     from distributed import as_completed
-    from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
 
     run = uuid.uuid4().hex[:8]
@@ -175,25 +174,35 @@ def graded_on(client, course: Path, version: str, todo: list[Job], limits: Limit
             sent[future.key] = sub
             done.add(future)
 
+    def top_up() -> None:
+        try:
+            if client.status == "running":  # else the scheduler is lost: its futures come back cancelled
+                send(islice(waiting, max(0, in_flight(client) - len(sent))))
+        except OSError as error:
+            raise lost(client, str(error)) from None
+
     try:
-        send(islice(waiting, in_flight(client)))
+        top_up()
         for future in done:
             sub = sent.pop(future.key)
             if future.status == "finished":
                 yield future.result()
+            elif future.cancelled():  # by Dask, when the client loses the scheduler
+                raise lost(client, "the connection to it was lost")
             else:
                 error = future.exception()
-                if isinstance(error, FutureCancelledError):
-                    raise SystemExit(f"error: grading stopped: the Dask scheduler at {client.scheduler.address} "
-                                     f"is gone ({error.reason}). What was graded is kept; run the same "
-                                     "command again to grade the rest.")
                 yield killed(sub, version, error) if isinstance(error, KilledWorker) else \
                     not_graded(sub.job, f"the Dask task failed ({type(error).__name__}: {error})")
-            send(islice(waiting, max(0, in_flight(client) - len(sent))))
+            top_up()
     finally:
         if client.status == "running":  # a lost scheduler has no workers to tidy
             client.run(stop_idle_workers)
         client.close(timeout=10)
+
+
+def lost(client, why: str) -> SystemExit:
+    return SystemExit(f"error: grading stopped: the Dask scheduler at {client.scheduler.address} is gone ({why}). "
+                      "What was graded is kept; run the same command again to grade the rest.")
 
 
 def in_flight(client) -> int:
