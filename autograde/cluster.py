@@ -160,7 +160,7 @@ def graded_on(client, course: Path, version: str, todo: list[Job], limits: Limit
     run = uuid.uuid4().hex[:8]
     code = grading_code()
     files = client.submit(dict, course_files(course), key=f"pitfalls-course-{run}", pure=False)
-    sent: dict[str, Submission] = {}
+    sent: dict[tuple, Submission] = {}  # by task key
     waiting = iter(todo)
     done = as_completed(loop=client.loop)
 
