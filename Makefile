@@ -10,12 +10,13 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 SUBMISSIONS ?= autograde/sample_class
 OUT ?= build/grading
+SCHEDULER ?=
 NB ?=
 PYTEST_ARGS ?=
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lab lab-instructor test test-fast test-browser lint release student-kit validate autograde bench \
+.PHONY: help install lab lab-instructor test test-fast test-browser lint release student-kit validate autograde grading-worker bench \
 	pictures clean
 
 help: ## list the targets
@@ -23,11 +24,11 @@ help: ## list the targets
 
 install: $(STAMP) ## create .venv and install the pinned requirements (seconds when up to date)
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-cluster.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip setuptools
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements.txt -r requirements-cluster.txt -r requirements-dev.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@command -v bwrap > /dev/null || echo "note: grading fences learner code in with bubblewrap, which is missing: sudo apt-get install bubblewrap"
 	touch $@
@@ -71,8 +72,16 @@ validate: install ## self-check one notebook: make validate NB=notebooks/01_leaf
 	@test -n "$(NB)" || { echo "usage: make validate NB=path/to/notebook.ipynb" >&2; exit 2; }
 	$(PY) -m pitfalls.validate "$(NB)"
 
-autograde: install ## grade a class: make autograde SUBMISSIONS=dir|lms.zip [OUT=build/grading] [JOBS=n] [REGRADE=1]
-	$(PY) -m autograde.grade "$(SUBMISSIONS)" --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS)) $(if $(filter 1,$(REGRADE)),--regrade)
+autograde: install ## grade a class: make autograde SUBMISSIONS=dir|lms.zip [OUT=build/grading] [JOBS=n] [REGRADE=1] [SCHEDULER=tcp://host:8786]
+	$(PY) -m autograde.grade "$(SUBMISSIONS)" --out "$(OUT)" $(if $(JOBS),--jobs $(JOBS)) $(if $(filter 1,$(REGRADE)),--regrade) \
+		$(if $(SCHEDULER),--scheduler $(SCHEDULER))
+
+# A Dask worker that grades: this checkout importable (the grading code), the environment's bin/ on PATH (nbgrader
+# starts alembic). One process per host with one thread per grading slot: one per core plus one, as locally.
+grading-worker: install ## serve a Dask cluster as a grading worker: make grading-worker SCHEDULER=tcp://host:8786 [JOBS=n]
+	@test -n "$(SCHEDULER)" || { echo "usage: make grading-worker SCHEDULER=tcp://host:8786 [JOBS=n]" >&2; exit 2; }
+	PYTHONPATH=$(CURDIR) $(BIN)/dask worker $(SCHEDULER) --nworkers 1 \
+		--nthreads $(or $(JOBS),$(shell $(PY) -c "from autograde.pool import default_jobs; print(default_jobs())"))
 
 bench: install ## measure lessons, memory, grading against stock nbgrader, redraw [STUDENTS=20]; writes bench/results.*
 	$(PY) -m bench $(if $(STUDENTS),--students $(STUDENTS)) $(if $(JOBS),--jobs $(JOBS))

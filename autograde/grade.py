@@ -21,28 +21,26 @@ import fcntl
 import io
 import json
 import os
-import queue
 import shutil
 import socket
 import sys
 import time
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from tqdm import tqdm
 
 from pitfalls.course import ROOT, lessons
-from pitfalls.screen import read_notebook
 
 from . import bubblewrap
 from .export import FIXED, class_gradebook
-from .integrity import scan
+from .grading import PAGES, Graded, Submission, graded_or_why
 from .nbgrader_cli import last_error, nbgrader
-from .pool import Limits, Worker, default_jobs
-from .rebuild import answers, rebuild
+from .pool import Limits, Workers, default_jobs
 from .roster import Job, collect, row, unpack_lms
-from .sandbox import RELEASED, fence, prepare, submission_course
+from .sandbox import fence, prepare
 from .store import digest, write_atomic
 
 SAMPLE_CLASS = ROOT / "autograde" / "sample_class"
@@ -55,48 +53,24 @@ def answer_files(job: Job) -> dict[str, Path]:
     return {name: folder / name for name in lessons()[job.lesson].answer_files if (folder / name).is_file()}
 
 
-def grade_one(out: Path, course: Path, version: str, job: Job, workers: queue.Queue) -> dict:
-    """Grade one submission and store its result; the stored result is the commit point."""
-    lesson = lessons()[job.lesson]
-    submitted, _ = read_notebook(job.path)
-    release = json.loads((course / RELEASED / job.lesson / f"{job.lesson}.ipynb").read_text())
-    notebook, findings = rebuild(submitted, release)
-    files = {name: path.read_bytes() for name, path in answer_files(job).items()}
-    findings += scan({**answers(notebook), **{name: data.decode(errors="replace") for name, data in files.items()}})
-    findings += [("a Python file beside the notebook (not used in grading)", p.name)
-                 for p in sorted(job.path.parent.glob("*.py")) if p.name not in lesson.answer_files]
-    worker = workers.get()  # held until its slot's outputs are copied out: the next job empties the slot
-    try:
-        box = submission_course(worker.slot, course, job.student_id, lesson, notebook, files)
-        outcome = worker.run(box, job.student_id, job.lesson)
-        for kind, suffix in (("feedback", "html"), ("autograded", "ipynb")):  # the page to hand back; as run
-            made = box / kind / job.student_id / job.lesson / f"{job.lesson}.{suffix}"
-            if made.exists():
-                dest = out / kind / job.student / job.lesson / made.name
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(made, dest)
-    finally:
-        workers.put(worker)
-    findings += [tuple(f) for f in outcome.get("findings", [])]
-    status = outcome["status"]
-    if job.note and status.startswith("graded"):
-        status = f"{status[:-1]}; {job.note})" if status.endswith(")") else f"{status} ({job.note})"
-    result = {"student": job.student, "student_id": job.student_id, "lesson": job.lesson,
-              "submission": submission_digest(job), "course": version, "status": status,
-              "parts": outcome.get("parts", {}), "findings": [list(f) for f in findings], "fenced": worker.fenced}
-    write_atomic(result_path(out, job), json.dumps(result, indent=1))
-    return result
+def submission(job: Job) -> Submission:
+    """The submission as handed in, read here: graded on this machine or sent to a Dask worker."""
+    allowed = lessons()[job.lesson].answer_files
+    return Submission(job, job.path.read_bytes(), {name: path.read_bytes() for name, path in answer_files(job).items()},
+                      tuple(p.name for p in sorted(job.path.parent.glob("*.py")) if p.name not in allowed),
+                      submission_digest(job))
 
 
-def graded_or_why(out: Path, course: Path, version: str, job: Job, workers: queue.Queue) -> dict:
-    """grade_one, or, should the grader itself fail on this submission, a row that says so: the batch goes
-    on, and nothing is stored, so the next run grades it again."""
-    try:
-        return grade_one(out, course, version, job, workers)
-    except Exception as error:  # noqa: BLE001 -- one submission's failure must not stop the class
-        why = f"not graded: the grader failed on it ({type(error).__name__}: {error})"[:300]
-        return {"student": job.student, "student_id": job.student_id, "lesson": job.lesson, "parts": {},
-                "findings": [], "status": why}
+def commit(out: Path, graded: Graded) -> dict:
+    """Write a graded submission's pages into OUT, then its result, atomically: the stored result is the commit
+    point. A row without a fingerprint (the grader failed on it) is not stored, so the next run grades it again."""
+    job = graded.job
+    for kind, suffix in PAGES:
+        if kind in graded.pages:
+            write_atomic(out / kind / job.student / job.lesson / f"{job.lesson}.{suffix}", graded.pages[kind])
+    if "submission" in graded.result:
+        write_atomic(result_path(out, job), json.dumps(graded.result, indent=1))
+    return graded.result
 
 
 def submission_digest(job: Job) -> str:
@@ -148,35 +122,43 @@ def work_folder(out: Path) -> Path:
 
 
 def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Limits, regrade: bool,
-              fenced: bool) -> list[dict]:
+              fenced: bool, client=None, require_sandbox: bool = False) -> list[dict]:
+    """Every job's result: stored ones kept, the rest graded on this machine or, given a Dask client
+    (cluster.connect), on that cluster; each committed as it comes."""
     done = {} if regrade else {j.key: r for j in jobs if (r := stored(out, j, version))}
     todo = [j for j in jobs if j.key not in done]
-    print(f"{len(jobs)} submissions: {len(done)} already graded, {len(todo)} to grade with {limits.jobs} workers",
-          flush=True)
+    if client is not None:
+        from .cluster import graded_on
+        where = f"on the Dask cluster at {client.scheduler.address} ({len(client.nthreads())} workers now)"
+        graded = graded_on(client, course, version, todo, limits, require_sandbox, submission)
+    else:
+        where, graded = f"with {limits.jobs} workers", on_this_machine(out, course, version, todo, limits, fenced)
+    print(f"{len(jobs)} submissions: {len(done)} already graded, {len(todo)} to grade {where}", flush=True)
     flagged = failed = 0
-    workers: queue.Queue = queue.Queue()
-    here = work_folder(out)
-    for i in range(limits.jobs):
-        workers.put(Worker(here / f"slot-{i}", limits, fenced))
+    with tqdm(total=len(todo), unit="nb", file=sys.stdout, dynamic_ncols=False, ncols=100, mininterval=2.0,
+              disable=not todo) as bar:
+        for one in graded:
+            result = done[one.job.key] = commit(out, one)
+            failed += result["status"].startswith("not graded")
+            flagged += bool(result["findings"])
+            bar.set_postfix_str(f"failed {failed}, flagged {flagged}")
+            bar.update()
+    return [done[j.key] for j in jobs]
+
+
+def on_this_machine(out: Path, course: Path, version: str, todo: list[Job], limits: Limits,
+                    fenced: bool) -> Iterator[Graded]:
+    """Each submission of `todo` graded by this machine's workers, as it is done."""
+    workers = Workers(work_folder(out), limits, fenced)
     pool = ThreadPoolExecutor(max_workers=limits.jobs)
     try:
-        with tqdm(total=len(todo), unit="nb", file=sys.stdout, dynamic_ncols=False, ncols=100, mininterval=2.0,
-                  disable=not todo) as bar:
-            futures = {pool.submit(graded_or_why, out, course, version, job, workers): job for job in todo}
-            for future in as_completed(futures):
-                result = future.result()
-                done[futures[future].key] = result
-                failed += result["status"].startswith("not graded")
-                flagged += bool(result["findings"])
-                bar.set_postfix_str(f"failed {failed}, flagged {flagged}")
-                bar.update()
+        futures = [pool.submit(lambda job: graded_or_why(submission(job), course, version, workers.lend), job)
+                   for job in todo]
+        for future in as_completed(futures):
+            yield future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # jobs in flight end first: each holds its worker
-        while not workers.empty():
-            worker = workers.get()
-            worker.stop()
-            shutil.rmtree(fence(worker.slot).runtime, ignore_errors=True)
-    return [done[j.key] for j in jobs]
+        workers.stop()
 
 
 def export(out: Path, course: Path, rows: list[dict]) -> Path:
@@ -266,13 +248,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cell-timeout", type=int, default=30, help="seconds per cell")
     parser.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook")
     parser.add_argument("--memory-gib", type=float, default=4.0, help="memory per worker and its kernel")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="grade on the workers of this Dask cluster (tcp://host:8786) instead of this machine")
     parser.add_argument("--require-sandbox", action="store_true",
                         help="refuse to grade where learner code cannot be fenced in by the operating system")
     args = parser.parse_args(argv)
     if not args.submissions.exists():
         print(f"error: {args.submissions} is not a folder of submissions or an LMS zip", file=sys.stderr)
         return 2
-    unfenced_why = bubblewrap.available()
+    unfenced_why = None if args.scheduler else bubblewrap.available()  # a cluster's workers fence in on their hosts
     if unfenced_why:
         print(warning(unfenced_why), file=sys.stderr, flush=True)
         if args.require_sandbox:
@@ -286,13 +270,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {out} is being graded by {holder}; wait for it to finish, or use another --out",
               file=sys.stderr)
         return 2
+    client = None
+    if args.scheduler:
+        from .cluster import connect
+        client = connect(args.scheduler)
     known = lessons()
     submissions = class_folder(args.submissions.resolve(), out)
     jobs, rejected = collect(submissions, known)
     chosen = [known[name] for name in sorted({j.lesson for j in jobs} or known)]
     course, version = prepare(out, chosen)
     limits = Limits(max(1, args.jobs), args.cell_timeout, args.notebook_timeout, args.memory_gib)
-    results = grade_all(out, course, version, jobs, limits, args.regrade, fenced=unfenced_why is None)
+    results = grade_all(out, course, version, jobs, limits, args.regrade, fenced=unfenced_why is None, client=client,
+                        require_sandbox=args.require_sandbox)
     class_gradebook(course, results)
     statuses = rejected + [{**row(r["student"], r["lesson"], r["status"]), "student_id": r["student_id"]}
                            for r in results]

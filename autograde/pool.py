@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import resource
 import select
+import shutil
 import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from pitfalls.course import ROOT
 
 from .kernels import die_with_parent, libc
 from .nbgrader_cli import course_env
+from .sandbox import fence
 
 
 @dataclass(frozen=True)
@@ -105,3 +109,36 @@ class Worker:
             lines = [line for line in self.log.read_text().splitlines() if line.strip()]
             return {"status": f"not graded: the grading process failed ({(lines or ['no message'])[-1][:200]})"}
         return json.loads((box / "result.json").read_text())
+
+
+class Workers:
+    """`limits.jobs` workers, each grading in a slot of its own under `folder`, lent one submission at a time:
+    the local pool, and the same on each Dask worker (autograde/cluster.py)."""
+
+    def __init__(self, folder: Path, limits: Limits, fenced: bool):
+        self.free: queue.Queue[Worker] = queue.Queue()
+        for i in range(limits.jobs):
+            self.free.put(Worker(folder / f"slot-{i}", limits, fenced))
+
+    @contextmanager
+    def lend(self):
+        worker = self.free.get()
+        try:
+            yield worker
+        finally:
+            self.free.put(worker)
+
+    def stop(self) -> int:
+        """Stop the workers not lent now, with their kernels, and remove their sockets' folders; a stopped
+        worker starts again when next lent. How many were stopped."""
+        stopped = []
+        while True:
+            try:
+                stopped.append(self.free.get_nowait())
+            except queue.Empty:
+                break
+        for worker in stopped:
+            worker.stop()
+            shutil.rmtree(fence(worker.slot).runtime, ignore_errors=True)
+            self.free.put(worker)
+        return len(stopped)

@@ -1,0 +1,143 @@
+"""Grading on a Dask cluster: a real scheduler and two real worker processes (each under its nanny, which
+starts it again when it dies) on loopback, started and stopped here with Dask's own command-line tools.
+
+The Dask path's grades are the local path's (the session's class batch graded these very submissions on
+this machine), through a worker killed mid-submission and a submission that kills every worker that grades
+it; a lost scheduler stops the driver with a message, and nothing it committed is lost.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pitfalls.course import ROOT
+from tests.conftest import LIMITS
+
+pytestmark = [pytest.mark.grading, pytest.mark.slow]
+LESSON = "01_leaf_tensors"
+SAMPLE = ("sample-ada", "sample-ben", "sample-cleo", "sample-dev")  # in the class batch; sample-dev is broken
+BIN = Path(sys.executable).parent
+
+
+class Cluster:
+    def __init__(self, folder: Path):
+        self.folder, self.procs = folder, []
+        self.env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+                    "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1",  # a task gets two workers, not four
+                    "PITFALLS_KILL_ONCE": "sample-ben", "PITFALLS_KILL_ALWAYS": "crasher",
+                    "PITFALLS_KILL_MARKS": str(folder / "marks")}
+        (folder / "marks").mkdir()
+
+    def start(self, *args: str, log: str) -> subprocess.Popen:
+        with (self.folder / log).open("w") as out:
+            proc = subprocess.Popen([str(BIN / "dask"), *args], cwd=self.folder, env=self.env, stdout=out,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+        self.procs.append(proc)
+        return proc
+
+    def up(self) -> str:
+        file = self.folder / "scheduler.json"
+        self.scheduler = self.start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                    "--scheduler-file", str(file), log="scheduler.log")
+        for name in ("w1", "w2"):
+            self.start("worker", "--scheduler-file", str(file), "--host", "127.0.0.1", "--nthreads", "1",
+                       "--no-dashboard", "--name", name, "--preload", str(ROOT / "tests" / "dask_faults.py"),
+                       log=f"{name}.log")
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            info = json.loads(file.read_text()) if file.exists() and file.stat().st_size else {}
+            logs = [(self.folder / f"{n}.log").read_text() for n in ("w1", "w2")]
+            if info and all("Registered to:" in log for log in logs):
+                return info["address"]
+            time.sleep(0.3)
+        raise AssertionError("the Dask cluster did not start: " + (self.folder / "scheduler.log").read_text()[-2000:])
+
+    def down(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        for proc in self.procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    cluster = Cluster(tmp_path_factory.mktemp("dask"))
+    try:
+        cluster.address = cluster.up()
+        yield cluster
+    finally:
+        cluster.down()
+
+
+def class_of(root: Path, graded, students) -> Path:
+    for student in students:
+        shutil.copytree(graded.submissions / student, root / student)
+    return root
+
+
+def grade(submissions: Path, out: Path, *extra: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *LIMITS,
+                           *extra], cwd=ROOT, capture_output=True, text=True, **kw)
+
+
+def rows(out: Path) -> list[dict]:
+    with (out / "grades.csv").open() as f:
+        return list(csv.DictReader(f))
+
+
+def test_the_cluster_grades_as_this_machine_does_through_a_lost_worker_and_a_submission_that_kills_them(
+        cluster, graded, tmp_path):
+    submissions, out = class_of(tmp_path / "class", graded, SAMPLE), tmp_path / "out"
+    run = grade(submissions, out, "--scheduler", cluster.address)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "3 to grade on the Dask cluster at" in run.stdout
+    assert list((cluster.folder / "marks").iterdir()), "a worker should have died while grading sample-ben"
+    table = rows(out)
+    assert sorted(r["student"] for r in table) == sorted(SAMPLE)
+    assert all(row == graded[(row["student"], LESSON)] for row in table), "the local path's grades"
+    # the same OUT, one submission more: only it is graded, and every worker that grades it dies
+    shutil.copytree(graded.submissions / "sample-ada", submissions / "crasher")
+    run = grade(submissions, out, "--scheduler", cluster.address)
+    assert run.returncode == 0 and "3 already graded, 1 to grade" in run.stdout, run.stdout[-3000:]
+    crasher = [r for r in rows(out) if r["student"] == "crasher"]
+    assert len(crasher) == 1 and crasher[0]["status"] == (
+        "not graded: every Dask worker that graded it died (KilledWorker: 2 tries)")
+    assert [r for r in rows(out) if r["student"] != "crasher"] == table
+    again = grade(submissions, out, "--scheduler", cluster.address)
+    assert again.returncode == 0 and "4 already graded, 0 to grade" in again.stdout, "nor is it tried again"
+
+
+def test_a_lost_scheduler_stops_the_driver_with_a_message_and_keeps_what_it_graded(cluster, graded, tmp_path):
+    """Last in this module: it kills the scheduler."""
+    submissions, out = class_of(tmp_path / "class", graded, SAMPLE[:3]), tmp_path / "out"
+    driver = subprocess.Popen([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *LIMITS,
+                               "--scheduler", cluster.address], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not list((out / "results").rglob("*.json")) and driver.poll() is None:
+        time.sleep(0.2)
+    os.killpg(cluster.scheduler.pid, signal.SIGKILL)
+    stdout, stderr = driver.communicate(timeout=120)
+    assert driver.returncode not in (0, None), stdout[-2000:]
+    assert f"the Dask scheduler at {cluster.address} is gone" in stderr and "run the same command again" in stderr
+    kept = {p.name for p in (out / "results").rglob("*.json")}
+    assert 1 <= len(kept) < 3, "the scheduler should be lost midway"
+    again = grade(submissions, out, "--jobs", "2")  # on this machine: the store is the same whoever graded
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert f"{len(kept)} already graded" in again.stdout
+    assert all(row == graded[(row["student"], LESSON)] for row in rows(out))
