@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+from autograde.nbgrader_cli import course_env
 from pitfalls.course import ROOT
 
 
@@ -17,7 +18,8 @@ def test_a_workers_gradebook_does_not_wait_for_the_disk(tmp_path):
             "with Gradebook(f'sqlite:///{sys.argv[1]}') as gb:\n"
             "    print(gb.db.execute(sqlalchemy.text('PRAGMA synchronous')).scalar())")
     db = tmp_path / "gradebook.db"
-    out = subprocess.run([sys.executable, "-c", code, str(db)], cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code, str(db)], cwd=ROOT, env=course_env(), capture_output=True,
+                         text=True, check=True)
     assert out.stdout.split()[-1] == "0"
 
 
