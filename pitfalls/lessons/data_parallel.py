@@ -318,12 +318,13 @@ def keep_forkserver() -> bool:
     """Whether the forkserver stays up after a launch, for the next: yes, unless nbgrader runs the notebook.
 
     A server started afresh imports torch, torch._dynamo and this module (PRELOAD) before it forks a rank: a launch
-    that starts it took 14-16 s, one that finds it running 0.3-0.4 s (ddp_train, on a loaded 2-core machine). So it
-    is kept: one idle process that never ran a backward and holds no process group, port or GPU, and that exits
-    when the kernel does, however it ends (its lifeline pipe from the kernel closes), its ranks with it
-    (PR_SET_PDEATHSIG). Every rank is still killed and reaped before the launch returns. Where nbgrader executes
-    the notebook (NBGRADER_EXECUTION set), whose audit stops the grading at a test cell when the kernel has a child
-    process it did not have before the first cell, the server is stopped after each launch instead."""
+    of ddp_train that starts it took 14-16 s, one that finds it running 0.3-0.4 s, on a shared 2-core machine under
+    a load of 14 (2.9 s against 0.11 s under a load of 7: python -m bench.launch). So it is kept: one idle process
+    that never ran a backward and holds no process group, port or GPU, and that exits when the kernel does, however
+    it ends (its lifeline pipe from the kernel closes), its ranks with it (PR_SET_PDEATHSIG). Every rank is still
+    killed and reaped before the launch returns. Where nbgrader executes the notebook (NBGRADER_EXECUTION set),
+    whose audit stops the grading at a test cell when the kernel has a child process it did not have before the
+    first cell, the server is stopped after each launch instead."""
     return "NBGRADER_EXECUTION" not in os.environ
 
 
