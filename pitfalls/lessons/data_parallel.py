@@ -3,19 +3,23 @@
 `launch(fn, *args)` runs `fn(rank, world_size, *args)` on `world` processes joined in a gloo process
 group on the CPU, and returns each rank's return value. Gloo on the CPU on every machine, GPUs or not:
 no worker here moves a tensor to a GPU, and NCCL, the GPU backend, takes CUDA tensors only. Every run
-gets a fresh loopback port, every collective a timeout, and every process it starts is gone when it
-returns, raises, times out or is interrupted: nothing outlives the cell that called it. Each rank gets
-its own copy of `args` (unpickled from bytes), under fork and spawn alike: a rank that trains the model
-it was given changes neither the other rank's nor the kernel's.
+meets at a store on a loopback port this process holds for it (rendezvous), every collective has a
+timeout, and every rank it starts is gone when it returns, raises, times out or is interrupted: no rank
+outlives the cell that called it (the forkserver, where one is used, is kept: keep_forkserver). Each rank
+gets its own copy of `args` (unpickled from bytes), on every route: a rank that trains the model it was given
+changes neither the other rank's nor the kernel's.
 
-Processes start with `fork` on Linux (a function defined in a notebook cell can then be a worker: the
-child is a copy of the kernel) and `spawn` elsewhere (macOS, Windows), where each rank is a fresh
-interpreter: it can run only workers it can import, like the ones below, and `launch` refuses a worker
-defined in the notebook at once, saying so, instead of letting every rank fail. A rank's stdout and
-stderr go to files, not to the notebook: a torch warning printed by a worker must not land on a test
-cell's stderr. Its stdout comes back with its result; a failing rank's traceback comes back as torch's
-own exception. A return value that cannot be pickled back (a DDP wrapper) comes back as a stand-in of a
-class named as its type, so that a test's type check says what the worker returned.
+Processes start with `fork` on Linux where that is safe (start_method): each rank is a copy of the kernel, a
+worker defined in a notebook cell included, started in a fraction of a second. Where torch finds a GPU (or another
+accelerator) fork is not safe once the kernel has run a backward, and macOS has no safe fork either: there the ranks
+are forked by multiprocessing's *forkserver*, a server process started fresh (it never ran a backward) with torch
+and this module imported, so that each launch stays fast. Windows has only `spawn` (a fresh interpreter per rank).
+Where the ranks are not copies of the kernel, a worker or class defined in the notebook (`__main__`) goes to them by
+value (cloudpickle); what a rank returns comes back by name, so the kernel gets its own class back. A rank's stdout
+and stderr go to files, not to the notebook: a torch warning printed by a worker must not land on a test cell's
+stderr. Its stdout comes back with its result; a failing rank's traceback comes back as torch's own exception. A
+return value that cannot be pickled back (a DDP wrapper) comes back as a stand-in of a class named as its type, so
+that a test's type check says what the worker returned.
 
 Besides the launcher, the course's workers: the small model and data every demonstration shares,
 the single-process reference and the DDP runs (right, and with each pitfall in place) it is compared
@@ -27,21 +31,25 @@ from __future__ import annotations
 import copy
 import ctypes
 import ctypes.util
-import io
+import functools
 import logging
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.forkserver
 import multiprocessing.resource_tracker
 import os
+import pickle
 import signal
 import socket
 import sys
 import tempfile
 import time
+import types
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+import cloudpickle
 import torch
 import torch.distributed as dist
 import torch.multiprocessing as mp
@@ -50,22 +58,38 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 
 WORLD = 2
 # Seconds: a collective only some ranks call fails within this, and so does a whole run. A spawned rank
-# imports torch afresh (seconds on a busy laptop), so spawn gets longer.
-TIMEOUT = {"fork": 5.0, "spawn": 60.0}
+# imports torch afresh (seconds on a busy laptop), so spawn gets longer; a rank forked by the forkserver has torch
+# imported already (the server's own start is done before the clock starts), but unpickles its worker first.
+TIMEOUT = {"fork": 5.0, "forkserver": 10.0, "spawn": 60.0}
+# What the forkserver imports once, before it forks any rank (DDP imports torch._dynamo at construction: seconds).
+PRELOAD = ["torch", "torch._dynamo", __name__]
 
 
 def start_method() -> str:
-    """`fork` on Linux unless the course is told otherwise (PITFALLS_START_METHOD); else `spawn`."""
+    """How ranks start: `fork` on Linux where it is safe (a copy of the kernel, in a fraction of a second);
+    `forkserver` where fork is not safe (an accelerator, or macOS); `spawn` where there is no forkserver (Windows).
+    PITFALLS_START_METHOD chooses one of the three instead."""
     chosen = os.environ.get("PITFALLS_START_METHOD")
     if chosen:
         return chosen
-    return "fork" if sys.platform == "linux" else "spawn"
+    if sys.platform == "linux" and not accelerator_found():
+        return "fork"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def accelerator_found() -> bool:
+    """Whether torch finds a CUDA GPU or another accelerator (MPS, XPU, ...). Then this process's first backward,
+    even on CPU tensors, starts autograd's device threads and registers a pthread_atfork handler that marks every
+    process forked after it: a backward there raises "Unable to handle autograd's threading in combination with
+    fork-based multiprocessing" (torch/csrc/autograd/engine.cpp, start_device_threads; PyTorch's wiki page
+    "Autograd and Fork"). With none, autograd starts no device thread and fork stays safe."""
+    return torch.cuda.is_available() or torch.accelerator.is_available()
 
 
 def backend() -> str:
     """gloo, on the CPU, on every machine: the workers keep their tensors on the CPU, which NCCL cannot
-    reduce (it takes CUDA tensors only). (On a CUDA machine a forked rank still refuses to run a backward
-    once the kernel has run one: torch's autograd threads and fork. Seen with torch 2.11 on an H100.)"""
+    reduce (it takes CUDA tensors only). (On a CUDA machine the ranks come from the forkserver: a rank forked
+    from a kernel that has run a backward refuses its own, accelerator_found; seen with torch 2.11 on an H100.)"""
     return "gloo"
 
 
@@ -75,12 +99,16 @@ def loopback_interface() -> str | None:
     return next((name for _, name in socket.if_nameindex() if name.startswith("lo")), None)
 
 
-def free_port() -> int:
-    """A loopback port nobody listens on now: one per process group. Another program could take it
-    between this call and rank 0 listening on it, so parallel runs practically, not strictly, never meet."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def rendezvous() -> socket.socket:
+    """The loopback socket the ranks meet at, bound to a port the system picks (port 0) and listening: rank 0
+    serves torch's store on this very socket (TCPStore's master_listen_fd), and the launcher keeps it open until the
+    launch ends, so no other launch can be handed the port meanwhile, as one could when a port found free was closed
+    and handed to rank 0 to bind again (two launches at once then met at one port). The launcher runs no server
+    itself: a thread of its own running while it forks is what fork must not copy (with the store served from the
+    launcher, a forked rank once waited 20 s for a rank that never came). Rank 0 serves it with torch's classic
+    server, not libuv's (the default): with libuv's, gloo's connectFullMesh failed now and then with "Connection
+    closed by peer" (1 launch in 30 from the forkserver; none in 70 with the classic server; torch 2.13, measured)."""
+    return socket.create_server(("127.0.0.1", 0))
 
 
 @dataclass
@@ -96,15 +124,21 @@ class Rank:
 
 
 def _die_with_parent() -> None:
-    """SIGKILL when the process that started this one ends, even inside a C++ collective (Linux)."""
+    """SIGKILL when the process that started this one ends, even inside a C++ collective (Linux). A rank the
+    forkserver started is the server's child, and holds the server's lifeline from the kernel (multiprocessing gives
+    every child a copy, so that it may start processes of its own): let go of it, so that the server ends when the
+    kernel does, and this rank with it."""
     if sys.platform == "linux":
         ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True).prctl(1, signal.SIGKILL)
+    server = multiprocessing.forkserver._forkserver
+    if server._forkserver_alive_fd is not None:
+        os.close(server._forkserver_alive_fd)
+        server._forkserver_alive_fd = server._forkserver_pid = None
 
 
 _EVENTS: list = []  # [what, start, end], in seconds since the run began
 _KEPT: list = []  # every DDP this rank built, alive until the process ends
 _OPEN: dict = {}  # the interval of each kind still open
-_SAVE = torch.save  # the real one, for the launcher's own result files
 _CHECK_SAVE = torch.serialization._check_save_filelike  # private, called once by every torch.save (torch 2.13)
 _SAVE_DELAY = [0.0]
 _T0 = [0.0]
@@ -170,25 +204,30 @@ def _instrument() -> None:
     torch.serialization._check_save_filelike = saved
 
 
-def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, timeout: float,
+def _run_rank(rank: int, fn, world: int, listener: socket.socket, folder: str, packed: bytes, timeout: float,
               start: float) -> None:
-    """In each process: its output to files, its own copy of the arguments, the process group, `fn`,
-    its result to a file."""
+    """In each process: its output to files, its own copy of the arguments (and of `fn`, where it was not forked
+    from the kernel), the process group, `fn`, its result to a file."""
     _die_with_parent()
     out = open(Path(folder) / f"out-{rank}.txt", "w", buffering=1)  # noqa: SIM115 -- lives as long as the rank
     err = open(Path(folder) / f"err-{rank}.txt", "w", buffering=1)  # noqa: SIM115
     os.dup2(out.fileno(), 1)
     os.dup2(err.fileno(), 2)
     sys.stdout, sys.stderr = out, err
+    port = listener.getsockname()[1]
     os.environ.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=str(port), RANK=str(rank), WORLD_SIZE=str(world))
     interface = os.environ.get("GLOO_SOCKET_IFNAME") or loopback_interface()
     if interface:
         os.environ["GLOO_SOCKET_IFNAME"] = interface
     torch.set_num_threads(1)
-    args = torch.load(io.BytesIO(packed), weights_only=False)
+    sent, args = pickle.loads(packed)
+    fn = fn or sent
     _T0[0] = start
     _instrument()
-    dist.init_process_group(backend(), rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
+    store = dist.TCPStore("127.0.0.1", port, world, is_master=rank == 0, timeout=timedelta(seconds=timeout),
+                          wait_for_workers=False, master_listen_fd=listener.fileno() if rank == 0 else None,
+                          use_libuv=False)
+    dist.init_process_group(backend(), store=store, rank=rank, world_size=world, timeout=timedelta(seconds=timeout))
     try:
         value = fn(rank, world, *args)  # an error goes to torch's error file at once: no teardown that could wait
     except BaseException:
@@ -196,11 +235,12 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, 
         raise
     events = [tuple(e) for e in _EVENTS]
     _SAVE_DELAY[0] = 0.0
+    result = Path(folder) / f"result-{rank}.pkl"
     try:
-        _SAVE({"value": value, "events": events}, Path(folder) / f"result-{rank}.pt")  # (counted after the copy)
+        _dump({"value": value, "events": events}, result)  # (a tensor's pickle calls torch.save: after the copy)
     except Exception as error:  # a value that cannot be pickled (a DDP wrapper): say what it was, not how it failed
         unsent = Unsent(rank, type(value).__module__, type(value).__qualname__, f"{type(error).__name__}: {error}")
-        _SAVE({"value": unsent, "events": events}, Path(folder) / f"result-{rank}.pt")
+        _dump({"value": unsent, "events": events}, result)
     if dist.is_initialized():  # (a worker may have ended it: the cleanup() of PyTorch's DDP tutorial)
         dist.destroy_process_group()
     out.flush()
@@ -210,29 +250,53 @@ def _run_rank(rank: int, fn, world: int, port: int, folder: str, packed: bytes, 
     os._exit(0)
 
 
+def _dump(obj, path: Path) -> None:
+    with open(path, "wb") as f:
+        _ByName(f, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+
+
+class _ByName(pickle.Pickler):
+    """A rank's pickler: a class or function the notebook defined (`__main__`) goes back by its name, as plain
+    pickle sends it from a forked rank, also from a rank that holds a copy sent by value (the forkserver's, spawn's):
+    the kernel gets its own class back. (cloudpickle's copy, unpickled in the kernel, would be the kernel's class
+    too, but with every method replaced by the copy's.)"""
+
+    def reducer_override(self, obj):
+        if (isinstance(obj, type | types.FunctionType) and getattr(obj, "__module__", None) == "__main__"
+                and "<locals>" not in obj.__qualname__):
+            return _from_main, (obj.__qualname__,)
+        return NotImplemented
+
+
+def _from_main(qualname: str):
+    """The kernel's own class or function of that name."""
+    return functools.reduce(getattr, qualname.split("."), sys.modules["__main__"])
+
+
 def launch_ranks(fn, *args, world: int = WORLD, timeout: float | None = None, method: str | None = None) -> list[Rank]:
     """Run `fn(rank, world, *args)` on `world` processes in one gloo process group; what each rank gave back.
 
     Raises torch's ProcessRaisedException with the first failing rank's traceback, or TimeoutError when
     the ranks have not all finished after `timeout` seconds (TIMEOUT[method] by default: a collective only
-    some ranks called). Every process is killed and reaped before this returns or raises, an interrupt
-    included. Under spawn, a worker defined in the notebook (`__main__`) is refused before any process starts."""
+    some ranks called). Every rank is killed and reaped before this returns or raises, an interrupt
+    included (on the forkserver route, see keep_forkserver for the server itself)."""
     method = method or start_method()
     timeout = TIMEOUT.get(method, TIMEOUT["spawn"]) if timeout is None else timeout
-    if method != "fork" and getattr(fn, "__module__", None) == "__main__":
-        raise RuntimeError(f"{fn.__name__} is defined in this notebook, and this machine starts processes with "
-                           f"{method}: each rank is a fresh Python interpreter, which cannot import a function "
-                           "defined in a notebook cell (section 2 shows why). The workers written in this notebook, "
-                           "yours included, need fork: run the lesson on Linux (on Windows, in WSL).")
-    import torch._dynamo  # noqa: F401, PLC0415 -- DDP imports it at construction (about 2 s): once, before the fork
-    buffer = io.BytesIO()
-    torch.save(args, buffer)  # each rank unpickles its own copy: no tensor shared between ranks and the kernel
+    forked = method == "fork"
+    # Each rank unpickles its own copy of the arguments: no tensor shared between ranks and the kernel. A rank
+    # that is not a copy of the kernel gets fn in the same bytes, by value where the notebook defined it.
+    packed = cloudpickle.dumps((None if forked else fn, args))
+    if forked:
+        import torch._dynamo  # noqa: F401, PLC0415 -- DDP imports it at construction (about 2 s): once, before the fork
+    elif method == "forkserver":
+        multiprocessing.get_context(method).set_forkserver_preload(PRELOAD)
     tracker_ran = _tracker()._pid is not None
     with tempfile.TemporaryDirectory(prefix="pitfalls-ddp-") as folder:
-        context = mp.start_processes(_run_rank, args=(fn, world, free_port(), folder, buffer.getvalue(), timeout,
-                                                      time.perf_counter()),
-                                     nprocs=world, join=False, start_method=method)
+        listener, context = rendezvous(), None
         try:
+            context = mp.start_processes(_run_rank, args=(fn if forked else None, world, listener, folder, packed,
+                                                          timeout, time.perf_counter()),
+                                         nprocs=world, join=False, start_method=method)
             deadline = time.monotonic() + timeout
             while not _joined(context, deadline - time.monotonic(), Path(folder)):
                 if time.monotonic() >= deadline:
@@ -240,10 +304,40 @@ def launch_ranks(fn, *args, world: int = WORLD, timeout: float | None = None, me
                                        "only some ranks call waits for the others until the process group's "
                                        "timeout, set to the same here): all were killed")
         finally:
-            _kill(context)
-            if not tracker_ran:
+            if context is not None:
+                _kill(context)
+            listener.close()
+            if method == "forkserver" and not keep_forkserver():
+                stop_forkserver()
+            if not tracker_ran and forkserver_pid() is None:
                 stop_resource_tracker()
         return [_collected(Path(folder), rank) for rank in range(world)]
+
+
+def keep_forkserver() -> bool:
+    """Whether the forkserver stays up after a launch, for the next: yes, unless nbgrader runs the notebook.
+
+    A server started afresh imports torch, torch._dynamo and this module (PRELOAD) before it forks a rank: a launch
+    of ddp_train that starts it took 14-16 s, one that finds it running 0.3-0.4 s, on a shared 2-core machine under
+    a load of 14 (2.9 s against 0.11 s under a load of 7: python -m bench.launch). So it is kept: one idle process
+    that never ran a backward and holds no process group, port or GPU, and that exits when the kernel does, however
+    it ends (its lifeline pipe from the kernel closes), its ranks with it (PR_SET_PDEATHSIG). Every rank is still
+    killed and reaped before the launch returns. Where nbgrader executes the notebook (NBGRADER_EXECUTION set),
+    whose audit stops the grading at a test cell when the kernel has a child process it did not have before the
+    first cell, the server is stopped after each launch instead."""
+    return "NBGRADER_EXECUTION" not in os.environ
+
+
+def forkserver_pid() -> int | None:
+    """The pid of the forkserver this process started and keeps, or None."""
+    return multiprocessing.forkserver._forkserver._forkserver_pid
+
+
+def stop_forkserver() -> None:
+    """Stop the forkserver this process started, if one runs (multiprocessing's private _stop: it closes the
+    server's lifeline and waits for it to exit)."""
+    if forkserver_pid() is not None:
+        multiprocessing.forkserver._forkserver._stop()
 
 
 def _tracker():
@@ -252,7 +346,9 @@ def _tracker():
 
 def stop_resource_tracker() -> None:
     """Stop the helper process that Python starts with the first spawned process and keeps until the
-    interpreter exits (multiprocessing's resource tracker): a cell that spawned leaves nothing running."""
+    interpreter exits (multiprocessing's resource tracker): a cell that spawned leaves nothing running. A
+    forkserver holds the tracker's pipe open, so it is stopped first (else the tracker would never end)."""
+    stop_forkserver()
     tracker = _tracker()
     if tracker._pid is not None:  # started by this process or, before a fork, by its parent
         try:
@@ -331,7 +427,8 @@ class _NotSentBack:
 
 
 def _collected(folder: Path, rank: int) -> Rank:
-    saved = torch.load(folder / f"result-{rank}.pt", weights_only=False)
+    with open(folder / f"result-{rank}.pkl", "rb") as f:
+        saved = pickle.load(f)
     if isinstance(saved["value"], Unsent):
         saved["value"] = saved["value"].stand_in()
     events = saved["events"]
