@@ -2,7 +2,8 @@
 
 The processes are lesson 09's (`data_parallel.launch` and `launch_ranks`: fork on Linux, a gloo process
 group on a fresh loopback port, a timeout, every rank killed and reaped before the call returns); this
-module holds what they run. A stage is a slice of one `nn.Sequential` of blocks (`stage_module`): a slice
+module holds what they run (the naive split by hand, with dist.send and dist.recv, is the lesson's exercise,
+not here). A stage is a slice of one `nn.Sequential` of blocks (`stage_module`): a slice
 keeps the blocks' names, so a stage's `state_dict` keys are the whole model's keys for its part, and its
 part only. `TimedStage` is `torch.distributed.pipelining.PipelineStage` with each micro-batch's forward and
 backward noted as an event of its rank, so a run's timeline is measured, not simulated; `SavedBytes`
@@ -239,38 +240,19 @@ def sweep(rank: int, world: int, model: nn.Sequential, bounds: list[int], x: tor
     return found
 
 
-def naive(rank: int, world: int, model: nn.Sequential, bounds: list[int], x: torch.Tensor, y: torch.Tensor,
-          recv_first: bool = False):
-    """A worker: the naive split written by hand, the whole batch as one piece: each stage receives its
-    input, runs its forward, sends its output on; the last computes the loss and starts the backward; each
-    sends the gradient of its input back. Returns (this stage's gradients, the loss on the last stage, else
-    None).
-    `recv_first`: the first stage waits for its gradient before it sends its activation (a deadlock)."""
+def gradient_before_activation(rank: int, world: int, model: nn.Sequential, bounds: list[int], x: torch.Tensor,
+                               y: torch.Tensor) -> None:
+    """A worker that deadlocks: two stages, where stage 0 waits for the gradient of its output before it sends the
+    output that stage 1 needs to compute that gradient. Both wait in dist.recv until the group's timeout."""
     part = stage_module(model, bounds, rank)
     if rank == 0:
-        inputs = x
-    else:
-        inputs = stage_input(part, len(x))
-        dist.recv(inputs, rank - 1)
-        inputs.requires_grad_()
-    with dp.timed("forward 0"):
-        out = part(inputs)
-    if rank == world - 1:
-        with dp.timed("backward 0"):
-            loss = loss_fn(out, y)
-            loss.backward()
-    else:
+        out = part(x)
         grad = torch.empty_like(out)
-        if recv_first:
-            dist.recv(grad, rank + 1)
-        dist.send(out.detach(), rank + 1)
-        dist.recv(grad, rank + 1)
-        with dp.timed("backward 0"):
-            out.backward(grad)
-        loss = None
-    if rank > 0:
-        dist.send(inputs.grad, rank - 1)
-    return gradients(part), None if loss is None else loss.item()
+        dist.recv(grad, 1)  # waits for a gradient of an output not sent yet
+        dist.send(out.detach(), 1)
+    else:
+        received = stage_input(part, len(x))
+        dist.recv(received, 0)  # waits for the output that stage 0 holds back
 
 
 def timeline_records(ranks: list[dp.Rank]) -> list[tuple]:
