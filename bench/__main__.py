@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from . import grading, lessons, machine, redraw, report
+from . import grading, lessons, machine, pipeline, redraw, report
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,6 +35,8 @@ def main() -> None:
     results["floor"] = lessons.floor(args.repeat)
     step(f"lessons: each solutions notebook {args.repeat} times in a fresh kernel")
     results["lessons"] = lessons.measure(args.repeat)
+    step("pipeline: lesson 10's GPipe on two processes vs the naive split, next to the bubble bound")
+    results["pipeline"] = pipeline.measure()
     step("explorer redraw: 50, 100 and 200 nodes")
     results["redraw"] = redraw.measure()
     step(f"grading: {args.students} students × every lesson")

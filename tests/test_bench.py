@@ -91,3 +91,13 @@ def test_each_lesson_is_judged_against_its_own_budget():
     table = report.markdown(results)
     assert budget_rows(table)["each lesson runs within its budget"] == "yes"
     assert "01_leaf_tensors: 25.0 s of 30 s" in table
+
+
+def test_the_table_shows_gpipes_measured_speed_up_next_to_the_bubble_bound():
+    results = copy.deepcopy(RESULTS)
+    results["pipeline"] = {"stages": 2, "naive_ms": 30.0,
+                           "rows": [{"micro_batches": 4, "ms": 25.0, "speedup": 1.2, "bound": 1.6}]}
+    table = report.markdown(results)
+    assert "| m = 4 micro-batches | 25.0 ms | 1.20× | 1.60× | 75% |" in table
+    assert "naive split (30.0 ms)" in table
+    assert "micro-batches" not in report.markdown(RESULTS)  # older results: no pipeline table
