@@ -151,7 +151,8 @@ def test_tensor_parallel_and_fsdp2_hold_shards_on_cpu_gloo():
     assert [t["weight"][:3] for t in tp] == [("DTensor", (16, 8), (8, 8))] * 2
     assert all(t["forward"] == {"all_reduce": 1} for t in tp)
     fsdp = dp.launch(pp.fully_sharded)
-    assert all(state["0.weight"] == ("DTensor", (16, 8), (8, 8)) for state in fsdp)
+    assert all(found["state"]["0.weight"] == ("DTensor", (16, 8), (8, 8)) for found in fsdp)
+    assert all(found["backward"].get("_reduce_scatter_base_") == 2 for found in fsdp)  # one per sharded Linear
 
 
 def test_the_pipeline_explorer_draws_measured_times():

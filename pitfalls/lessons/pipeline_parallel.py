@@ -325,22 +325,33 @@ def tensor_parallel(rank: int, world: int) -> dict:
     with CommDebugMode() as backward:
         out.sum().backward()
     weight = mlp[0].weight
-    return {"forward": {str(k).split(".")[-1]: n for k, n in forward.get_comm_counts().items()},
-            "backward": {str(k).split(".")[-1]: n for k, n in backward.get_comm_counts().items()},
+    return {"forward": _counts(forward), "backward": _counts(backward),
             "weight": (type(weight).__name__, tuple(weight.shape), tuple(weight.to_local().shape),
                        str(weight.placements)), "output": (type(out).__name__, tuple(out.shape))}
 
 
 def fully_sharded(rank: int, world: int) -> dict:
-    """A worker: the same MLP with FSDP2's fully_shard on each Linear and on the whole; its state_dict as
-    this rank holds it: (type, global shape, this rank's shape) per key."""
+    """A worker: the same MLP with FSDP2's fully_shard on each Linear and on the whole; the collectives of one
+    forward and of one backward, counted by CommDebugMode, and its state_dict as this rank holds it: (type,
+    global shape, this rank's shape) per key."""
     from torch.distributed.device_mesh import init_device_mesh  # noqa: PLC0415
     from torch.distributed.fsdp import fully_shard  # noqa: PLC0415
+    from torch.distributed.tensor.debug import CommDebugMode  # noqa: PLC0415
 
     mesh = init_device_mesh("cpu", (world,))
     torch.manual_seed(0)
     mlp = nn.Sequential(nn.Linear(8, 16), nn.Tanh(), nn.Linear(16, 8))
     for layer in (mlp[0], mlp[2], mlp):
         fully_shard(layer, mesh=mesh)
-    mlp(torch.randn(4, 8)).sum().backward()
-    return {k: (type(v).__name__, tuple(v.shape), tuple(v.to_local().shape)) for k, v in mlp.state_dict().items()}
+    with CommDebugMode() as forward:
+        out = mlp(torch.randn(4, 8))
+    with CommDebugMode() as backward:
+        out.sum().backward()
+    return {"forward": _counts(forward), "backward": _counts(backward),
+            "state": {k: (type(v).__name__, tuple(v.shape), tuple(v.to_local().shape))
+                      for k, v in mlp.state_dict().items()}}
+
+
+def _counts(mode) -> dict[str, int]:
+    """CommDebugMode's counts by the collective's short name (all_reduce, _allgather_base_, ...)."""
+    return {str(k).split(".")[-1]: n for k, n in mode.get_comm_counts().items()}
