@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from . import grading, launch, lessons, machine, redraw, report
+from . import grading, launch, lessons, machine, pipeline, redraw, report
 
 HERE = Path(__file__).resolve().parent
 
@@ -37,6 +37,8 @@ def main() -> None:
     results["lessons"] = lessons.measure(args.repeat)
     step("lesson 09's ranks: fork, spawn and a reused process group")
     results["launch"] = launch.measure(args.repeat + 2)
+    step("pipeline: lesson 10's GPipe on two processes vs the naive split, next to the bubble bound")
+    results["pipeline"] = pipeline.measure()
     step("explorer redraw: 50, 100 and 200 nodes")
     results["redraw"] = redraw.measure()
     step(f"grading: {args.students} students × every lesson")

@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from autograde.readme import update as readme_block
 
 from .machine import line
+from .pipeline import markdown as pipeline_table
 
 BUDGETS = {  # name: (what, limit, higher is better, as the README states it, how a measurement reads)
     "lesson": ("each lesson runs within its budget", 1.0, False, "`budget_s` in course.toml", "{:.0%} of it"),
@@ -77,6 +78,8 @@ def markdown(results: dict) -> str:
         out.append(f"| {label} | {seconds:.0f} | {60 * n / seconds:.1f} | {grading['stock_s'] / seconds:.2f}× |")
     out += ["", f"`make autograde` takes {grading['ours_s'] / grading['floor_s']:.2f}× the floor's time "
             "(under 1: faster than running every notebook alone, one per core).", ""]
+    if "pipeline" in results:  # (results from before it was measured have none)
+        out += [*pipeline_table(results["pipeline"]), ""]
     out += ["| explorer redraw | widget (SVG), median | static PNG, median |", "|---:|---:|---:|"]
     out += [f"| {r['nodes']} nodes | {r['widget_svg_ms']:.0f} ms | {r['static_png_ms']:.0f} ms |" for r in redraw]
     out += ["", "| budget | limit | measured, worst case | held |", "|---|---:|---|:---:|"]

@@ -58,12 +58,15 @@ def show_modules(model: torch.nn.Module, order: str | None = None, title: str | 
     return Image(png_bytes(module_figure(module_tree(model), visited, title=title or order)))
 
 
-def schedules_figure(stages: int, micro_batches: int) -> Figure:
-    """Naive, GPipe and 1F1B timelines stacked, each bubble measured next to its formula."""
-    timelines = {name: schedule(name, stages, micro_batches) for name in SCHEDULES}
+def schedules_figure(stages: int, micro_batches: int, forward: float = 1.0, backward: float = 2.0,
+                     time_unit: str = "time (forward = 1)") -> Figure:
+    """Naive, GPipe and 1F1B timelines stacked, each bubble measured next to its formula; `forward` and
+    `backward` are one micro-batch's times on one stage (measured ones, in `time_unit`, where known)."""
+    timelines = {name: schedule(name, stages, micro_batches, forward, backward) for name in SCHEDULES}
     pipelined = ("(p−1)/(m+p−1)", bubble_formula(stages, micro_batches))
     formulas = {"naive": ("(p−1)/p", (stages - 1) / stages), "GPipe": pipelined, "1F1B": pipelined}
-    return schedule_figure(timelines, formulas, title=f"p = {stages} stages, m = {micro_batches} micro-batches")
+    return schedule_figure(timelines, formulas, title=f"p = {stages} stages, m = {micro_batches} micro-batches",
+                           time_unit=time_unit)
 
 
 def show_schedule(stages: int, micro_batches: int) -> Image:
@@ -301,9 +304,13 @@ def _state_dict_html(tree) -> str:
 
 
 class PipelineExplorer(Explorer):
-    """Sliders for stages and micro-batches; naive, GPipe and 1F1B timelines with their bubbles."""
+    """Sliders for stages and micro-batches; naive, GPipe and 1F1B timelines with their bubbles. `forward`
+    and `backward` are one micro-batch's times on one stage: 1 and 2 by default, or measured ones (then
+    in `time_unit`)."""
 
-    def __init__(self, stages: int = 4, micro_batches: int = 4):
+    def __init__(self, stages: int = 4, micro_batches: int = 4, forward: float = 1.0, backward: float = 2.0,
+                 time_unit: str = "time (forward = 1)"):
+        self.times = (forward, backward, time_unit)
         self.stages = w.IntSlider(value=stages, min=1, max=8, description="stages p")
         self.micro_batches = w.IntSlider(value=micro_batches, min=1, max=16, description="micro-batches m")
         super().__init__([w.HBox([self.stages, self.micro_batches])])
@@ -312,4 +319,4 @@ class PipelineExplorer(Explorer):
         self.redraw()
 
     def figure(self) -> Figure:
-        return schedules_figure(self.stages.value, self.micro_batches.value)
+        return schedules_figure(self.stages.value, self.micro_batches.value, *self.times)

@@ -102,3 +102,13 @@ def test_lesson_09s_launch_table_names_each_route_and_how_many_runs():
     assert "| `rank_sum` (an all-reduce of one number) | 0.31 s | 0.33 s | 9.50 s | 2.50 s | 0.002 s |" in table
     assert ("Medians of 5 fork launches, 5 forkserver launches with the server running, 2 spawn launches and 5 runs "
             "in one group; one launch that started the forkserver") in table
+
+
+def test_the_table_shows_gpipes_measured_speed_up_next_to_the_bubble_bound():
+    results = copy.deepcopy(RESULTS)
+    results["pipeline"] = {"stages": 2, "naive_ms": 30.0,
+                           "rows": [{"micro_batches": 4, "ms": 25.0, "speedup": 1.2, "bound": 1.6}]}
+    table = report.markdown(results)
+    assert "| m = 4 micro-batches | 25.0 ms | 1.20× | 1.60× | 75% |" in table
+    assert "naive split (30.0 ms)" in table
+    assert "micro-batches" not in report.markdown(RESULTS)  # older results: no pipeline table

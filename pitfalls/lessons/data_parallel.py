@@ -28,10 +28,12 @@ with.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import ctypes
 import ctypes.util
 import functools
+import io
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -154,14 +156,27 @@ def delay_saves(seconds: float) -> None:
     _SAVE_DELAY[0] = seconds
 
 
+@contextlib.contextmanager
+def timed(what: str):
+    """In a worker: note `what` as one of this rank's events, from entering the block to leaving it (a
+    pipeline stage's forward of one micro-batch, a send): it comes back in the rank's `events`."""
+    start = _now()
+    try:
+        yield
+    finally:
+        _EVENTS.append([what, start, _now()])
+
+
 def _instrument() -> None:
     """Note when this rank computes, all-reduces and saves: every DDP it builds times its forwards, the
     backward from the output's gradient to the last parameter's, and gets a comm hook that all-reduces
-    as DDP would; every torch.save, however it was imported (`from torch import save` in the notebook
-    included), notes its call where torch.save checks its file first."""
+    as DDP would; every torch.save into a file, however it was imported (`from torch import save` in the
+    notebook included), notes its call where torch.save checks its file first."""
     original = DDP.__init__
 
     def saved(f):
+        if isinstance(f, io.BytesIO):  # memory, not a file: pickling a tensor does it (gather_object, for one)
+            return _CHECK_SAVE(f)
         _EVENTS.append(["save", _now(), _now()])
         time.sleep(_SAVE_DELAY[0])
         return _CHECK_SAVE(f)

@@ -1,0 +1,6 @@
+# Balanced by the number of blocks, not by their time: the split every tutorial starts from.
+# answer: pp-2
+# loses: pp-2-tests
+def balance(times, stages):
+    n = len(times)
+    return [round(s * n / stages) for s in range(stages)] + [n]
