@@ -28,6 +28,11 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 
 from pitfalls import checks
 from pitfalls.lessons import data_parallel as dp
+from tests.conftest import LESSONS
+
+LESSON = "09_data_parallel"
+# The launcher's tests run whichever lessons are selected; these read lesson 09's notebook.
+needs_the_lesson = pytest.mark.skipif(LESSON not in LESSONS, reason=f"{LESSON} is not selected")
 
 
 def running(pid: str) -> bool:
@@ -253,6 +258,7 @@ def returns_the_wrapper(rank, world):
     return DDP(dp.make_model())
 
 
+@needs_the_lesson
 def test_a_value_that_cannot_be_sent_back_comes_back_named_after_its_type():
     """A DDP wrapper cannot be pickled (its hooks are local functions): the rank still ends cleanly, and
     what comes back says what it was and why it stayed behind."""
@@ -267,7 +273,7 @@ def cells(*grade_ids: str) -> dict[str, str]:
     """Lesson 09's solution cells by grade_id, hidden tests left in, the nbgrader markers dropped."""
     from tests.selection import LESSONS  # noqa: PLC0415
 
-    nb = json.loads(LESSONS["09_data_parallel"].source.read_text())
+    nb = json.loads(LESSONS[LESSON].source.read_text())
     found = {c["metadata"]["nbgrader"]["grade_id"]: "".join(c["source"]) for c in nb["cells"]
              if c["metadata"].get("nbgrader", {}).get("grade_id") in grade_ids}
     return {k: "\n".join(line for line in v.splitlines() if not line.strip().startswith("### "))
@@ -604,6 +610,7 @@ def machine_with(devices: int):
         yield
 
 
+@needs_the_lesson
 @pytest.mark.parametrize("devices", [0, 1, 2])
 def test_the_data_parallel_cell_runs_on_whatever_devices_data_parallel_finds(devices):
     """Section 1: with no device DataParallel just calls the model; with one it moved the model at
@@ -613,7 +620,7 @@ def test_the_data_parallel_cell_runs_on_whatever_devices_data_parallel_finds(dev
     printed, not written to stderr); on fewer, the model was simply called."""
     from tests.selection import LESSONS  # noqa: PLC0415
 
-    nb = json.loads(LESSONS["09_data_parallel"].source.read_text())
+    nb = json.loads(LESSONS[LESSON].source.read_text())
     wanted = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") in ("setup", "story")
               or c.get("id") in ("09-dp-devices", "09-dp-replicas")]
     assert len(wanted) == 4
@@ -642,6 +649,7 @@ def test_the_data_parallel_cell_runs_on_whatever_devices_data_parallel_finds(dev
                 "input tensors were scalars") in out
 
 
+@needs_the_lesson
 @pytest.mark.slow
 def test_the_lesson_runs_from_the_forkserver_after_a_backward_in_the_kernel(monkeypatch, tmp_path):
     """Lesson 09's solution notebook top to bottom in a real kernel on the route a machine with a GPU takes (the
@@ -652,7 +660,7 @@ def test_the_lesson_runs_from_the_forkserver_after_a_backward_in_the_kernel(monk
 
     from tests.selection import LESSONS  # noqa: PLC0415
 
-    nb = nbformat.read(LESSONS["09_data_parallel"].source, as_version=4)
+    nb = nbformat.read(LESSONS[LESSON].source, as_version=4)
     backward = nbformat.v4.new_code_cell("w = torch.ones(2, requires_grad=True)\n(w * w).sum().backward()\n"
                                          "print('start method:', dp.start_method(), '| grad:', w.grad.tolist())")
     after = nbformat.v4.new_code_cell("print('ranks left:', multiprocessing.active_children(), '| server:', "
