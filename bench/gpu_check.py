@@ -1,4 +1,4 @@
-"""Lesson 09 on a machine with a CUDA GPU: its solution notebook, top to bottom, in a real Jupyter kernel.
+"""Lesson 09 (or 10) on a machine with a CUDA GPU: its solution notebook, top to bottom, in a real Jupyter kernel.
 
 The check the CPU-only test machine cannot make: where torch finds a GPU, a kernel that has run a backward can no
 longer fork a rank that runs one (autograd's device threads), so the launcher must start the ranks from its
@@ -7,7 +7,7 @@ the machine, then each code cell's seconds and any error, then a verdict; exits 
 raises-exception raised. No network; the machine's own torch (any 2.x with torch.accelerator), under 4 minutes.
 
 Run from the repository root, with the Python that has the machine's CUDA torch:
-    python bench/gpu_check.py [--deps DIR] [--budget SECONDS]
+    python bench/gpu_check.py [--deps DIR] [--budget SECONDS] [--lesson 10_pipeline_parallel]
 It needs nbclient, nbformat, ipykernel, ipywidgets, matplotlib, igraph and cloudpickle==3.1.3 importable; `--deps`
 adds a folder of pure-Python packages (e.g. `pip install --target DIR cloudpickle==3.1.3`, made where there is a
 network and carried over) to the path of this script and of the kernel.
@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "solutions" / "09_data_parallel" / "09_data_parallel.ipynb"
+
 NEEDED = ("torch", "cloudpickle", "nbclient", "nbformat", "ipykernel", "ipywidgets", "matplotlib", "igraph")
 BACKWARD = ("w = torch.ones(2, requires_grad=True)  # (gpu_check) a backward in the kernel before the first launch\n"
             "(w * w).sum().backward()\n"
@@ -46,6 +46,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--deps", help="a folder of extra pure-Python packages, for this script and the kernel")
     parser.add_argument("--budget", type=float, default=225.0, help="seconds for the whole notebook (default 225)")
+    parser.add_argument("--lesson", default="09_data_parallel", help="a lesson whose setup imports dp")
     args = parser.parse_args()
     paths = [str(ROOT), *([str(Path(args.deps).resolve())] if args.deps else [])]
     sys.path[:0] = paths
@@ -63,7 +64,7 @@ def main() -> int:
     print(f"python {sys.version.split()[0]} | torch {torch.__version__} | cuda available {torch.cuda.is_available()}"
           f" | GPUs {torch.cuda.device_count()}" + (f" ({torch.cuda.get_device_name(0)})" if torch.cuda.is_available()
                                                      else ""))
-    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb = nbformat.read(ROOT / "solutions" / args.lesson / f"{args.lesson}.ipynb", as_version=4)
     nb.cells.insert(2, nbformat.v4.new_code_cell(BACKWARD))  # after the title and the setup cell
     started, failed = time.monotonic(), []
     with tempfile.TemporaryDirectory(prefix="gpu-check-") as folder:
