@@ -258,7 +258,6 @@ def returns_the_wrapper(rank, world):
     return DDP(dp.make_model())
 
 
-@needs_the_lesson
 def test_a_value_that_cannot_be_sent_back_comes_back_named_after_its_type():
     """A DDP wrapper cannot be pickled (its hooks are local functions): the rank still ends cleanly, and
     what comes back says what it was and why it stayed behind."""
@@ -280,6 +279,7 @@ def cells(*grade_ids: str) -> dict[str, str]:
             for k, v in found.items()}
 
 
+@needs_the_lesson
 def test_a_dp_2_answer_that_returns_the_wrapper_reads_the_type_check_first():
     """The learner reads what they returned and what was expected, not a pickling error from a rank."""
     found = cells("setup", "dp-2-tests")
