@@ -27,7 +27,7 @@ from .draw.storage import storage_figure, storage_size
 from .graph import autograd_graph, tensor_kind
 from .modtree import ORDERS, module_tree, visit_order, yielded
 from .replay import replay, tensors_in, tidy
-from .schedule import SCHEDULES, bubble_formula, schedule, timeline
+from .schedule import bubble_formula, schedule, timeline
 from .storage import bumped, changed, storage_map
 
 Tensors = dict[str, torch.Tensor]
@@ -60,13 +60,16 @@ def show_modules(model: torch.nn.Module, order: str | None = None, title: str | 
 
 def schedules_figure(stages: int, micro_batches: int, forward: float = 1.0, backward: float = 2.0,
                      time_unit: str = "time (forward = 1)") -> Figure:
-    """Naive, GPipe and 1F1B timelines stacked, each bubble measured next to its formula; `forward` and
-    `backward` are one micro-batch's times on one stage (measured ones, in `time_unit`, where known)."""
-    timelines = {name: schedule(name, stages, micro_batches, forward, backward) for name in SCHEDULES}
+    """Naive, GPipe and 1F1B timelines simulated and stacked, each bubble next to its formula; `forward` and
+    `backward` are one micro-batch's times on one stage (measured ones, in `time_unit`, where known). The
+    naive row runs the m micro-batches one at a time, each all the way down and back before the next."""
+    naive = "naive (one micro-batch at a time)"
+    names = {naive: "naive", "GPipe": "GPipe", "1F1B": "1F1B"}
+    timelines = {label: schedule(name, stages, micro_batches, forward, backward) for label, name in names.items()}
     pipelined = ("(p−1)/(m+p−1)", bubble_formula(stages, micro_batches))
-    formulas = {"naive": ("(p−1)/p", (stages - 1) / stages), "GPipe": pipelined, "1F1B": pipelined}
+    formulas = {naive: ("(p−1)/p", (stages - 1) / stages), "GPipe": pipelined, "1F1B": pipelined}
     return schedule_figure(timelines, formulas, title=f"p = {stages} stages, m = {micro_batches} micro-batches",
-                           time_unit=time_unit)
+                           time_unit=time_unit, simulated=True)
 
 
 def show_schedule(stages: int, micro_batches: int) -> Image:

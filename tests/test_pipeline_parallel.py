@@ -80,6 +80,8 @@ def test_1f1b_saves_fewer_bytes_than_gpipe_on_the_first_stage():
             for name in ("GPipe", "1F1B")}
     assert peak["1F1B"][0] < peak["GPipe"][0]
     assert all(b > 0 for b in peak["GPipe"])
+    # the batch left out, the bytes follow the micro-batches held: 8 against 2 on stage 0, 8 against 1 on stage 1
+    assert peak["GPipe"][0] == 4 * peak["1F1B"][0] and peak["GPipe"][1] == 8 * peak["1F1B"][1]
 
 
 def test_saved_bytes_counts_activations_not_parameters_and_frees_them_with_the_graph():
@@ -99,6 +101,9 @@ def test_micro_batches_change_batchnorm_gradients(small):
     piped = joined([r.value["gradients"] for r in ranks])
     assert pp.largest_difference(piped, pp.reference(model, x, y, 4)[1]) < 1e-6
     assert pp.largest_difference(piped, pp.reference(model, x, y)[1]) > 1e-4
+    # one update per micro-batch, and one for the forward the stage runs on its first step to learn shapes
+    assert [r.value["batches_tracked"] for r in ranks] == [[5, 5], [5]]
+    assert [r.value["forward_calls"] for r in ranks] == [5, 5]
 
 
 def test_the_sweep_times_every_run(small):
@@ -107,6 +112,43 @@ def test_the_sweep_times_every_run(small):
     found = dp.launch(pp.sweep, model, pp.halves(model), x, y, runs, 1)
     assert [sorted(f) for f in found] == [sorted(runs)] * 2
     assert all(s > 0 for f in found for s in f.values())
+    assert found[0] == found[1]  # each step is its slowest rank's time, the same on every rank
+
+
+def test_split_cost_times_the_whole_batch_and_its_pieces(small):
+    model, x, y = small
+    whole, pieces = pp.split_cost(model, x, y, 4, repeats=1)
+    assert whole > 0 and pieces > 0
+    assert all(p.grad is None for p in model.parameters())
+
+
+def test_gloo_raises_after_the_groups_timeout_for_two_receives_and_for_an_unreceived_send(small):
+    model, x, y = small
+    bounds = pp.halves(model)
+    both = dp.launch(pp.what_gloo_raises, pp.gradient_before_activation, 0.3, model, bounds, x, y, timeout=10)
+    assert [r[0] for r in both] == ["RuntimeError"] * 2 and any("Timed out" in r[2] for r in both)
+    sent = dp.launch(pp.what_gloo_raises, pp.send_unreceived, 0.3, model, bounds, x, y, timeout=10)
+    assert sent[1] is None and sent[0][0] == "RuntimeError" and "send" in sent[0][2]
+    assert multiprocessing.active_children() == []
+
+
+def test_interleaved_1f1b_runs_four_stages_on_two_ranks(small):
+    model, x, y = small
+    model = pp.make_model(seed=2, widths=(6, 12, 8, 12, 4))  # four blocks: one per stage
+    ranks = dp.launch(pp.interleaved, model, x, y[:, :4])
+    assert [len(r["losses"]) for r in ranks] == [0, 4]
+    grads = {k: v for r in ranks for k, v in r["gradients"].items()}
+    assert sorted(grads) == sorted(dict(model.named_parameters()))
+    assert pp.largest_difference(grads, pp.reference(model, x, y[:, :4])[1]) < 1e-6
+
+
+def test_nan_outside_leaves_only_the_stage_real(small):
+    model, *_ = small
+    model = pp.make_model(seed=2, widths=(6, 12, 8, 12, 4, 5))
+    bounds = pp.halves(model)
+    pp.nan_outside(model, bounds, 1)
+    assert all(p.isnan().all() for p in pp.stage_module(model, bounds, 0).parameters())
+    assert not any(p.isnan().any() for p in pp.stage_module(model, bounds, 1).parameters())
 
 
 def test_a_trained_stage_matches_the_whole_model_trained_in_one_process(small):
@@ -150,6 +192,7 @@ def test_tensor_parallel_and_fsdp2_hold_shards_on_cpu_gloo():
     tp = dp.launch(pp.tensor_parallel)
     assert [t["weight"][:3] for t in tp] == [("DTensor", (16, 8), (8, 8))] * 2
     assert all(t["forward"] == {"all_reduce": 1} for t in tp)
+    assert all(t["backward"] == {"all_reduce": 1} and t["backward_no_input_grad"] == {} for t in tp)
     fsdp = dp.launch(pp.fully_sharded)
     assert all(found["state"]["0.weight"] == ("DTensor", (16, 8), (8, 8)) for found in fsdp)
     assert all(found["backward"].get("_reduce_scatter_base_") == 2 for found in fsdp)  # one per sharded Linear

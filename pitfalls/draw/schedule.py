@@ -41,12 +41,17 @@ def _gantt(ax, tasks: list[Task], inches_per_unit: float, row: str = "stage") ->
         ax.spines[side].set_visible(False)
 
 
+UNITS = {"milliseconds": " ms", "seconds": " s"}  # a time axis's unit, as a length's caption writes it
+
+
 def _summary(name: str, tasks: list[Task], formula: tuple[str, float] | None, row: str = "stage",
-             time_unit: str = "") -> str:
+             time_unit: str = "", simulated: bool = False) -> str:
     span = max((t.end for t in tasks), default=0) - min((t.start for t in tasks), default=0)
     if row != "stage":  # a data-parallel run: each bar is a whole step, and an all-reduce is work, not a bubble
         return f"{name}: {span:.3g} {time_unit} from the first forward to the last bar's end"
-    text = f"{name}, {span:.3g} long: bubble {bubble_fraction(tasks):.1%} measured from the timeline"
+    unit = UNITS.get(time_unit.split(" ")[0], "")
+    where = "in the simulated timeline" if simulated else "measured from the timeline"
+    text = f"{name}, {span:.3g}{unit} long: bubble {bubble_fraction(tasks):.1%} {where}"
     if formula is not None:
         text += f" · {formula[0]} = {formula[1]:.1%}"
     peak = max(peak_in_flight(tasks).values(), default=0)
@@ -55,14 +60,16 @@ def _summary(name: str, tasks: list[Task], formula: tuple[str, float] | None, ro
 
 
 def schedule_figure(timelines: dict[str, list[Task]], formulas: dict[str, tuple[str, float]] | None = None,
-                    title: str | None = None, time_unit: str = "time (forward = 1)", row: str = "stage") -> Figure:
+                    title: str | None = None, time_unit: str = "time (forward = 1)", row: str = "stage",
+                    simulated: bool = False) -> Figure:
     """Stack one Gantt chart per named timeline, each on its own time axis with its length and its
     bubble measured: bars stay wide enough to see even when one timeline is many times another. `row`
     names a row: a pipeline's stage, or a data-parallel run's rank (whose bars are steps, with no
-    bubble or activations to speak of: its summary is its length alone)."""
+    bubble or activations to speak of: its summary is its length alone). `simulated` timelines are computed
+    from a model of the schedule, not recorded: their captions say so."""
     formulas = formulas or {}
     chars = int((WIDTH - 2 * MARGIN) * 72 / (MONO_EM * TEXT))
-    heads = {name: "\n".join(textwrap.wrap(_summary(name, tasks, formulas.get(name), row, time_unit), chars))
+    heads = {name: "\n".join(textwrap.wrap(_summary(name, tasks, formulas.get(name), row, time_unit, simulated), chars))
              for name, tasks in timelines.items()}
     rows = {name: max(len({t.stage for t in tasks}), 1) for name, tasks in timelines.items()}
     line = LINE_EM * TEXT / 72

@@ -15,11 +15,12 @@ from __future__ import annotations
 import copy
 import itertools
 import time
+from datetime import timedelta
 
 import torch
 import torch.distributed as dist
 from torch import nn
-from torch.distributed.pipelining import PipelineStage, Schedule1F1B, ScheduleGPipe
+from torch.distributed.pipelining import PipelineStage, Schedule1F1B, ScheduleGPipe, ScheduleInterleaved1F1B
 
 from . import data_parallel as dp
 
@@ -53,6 +54,16 @@ def stage_module(model: nn.Sequential, bounds: list[int], stage: int) -> nn.Sequ
     """The blocks stage `stage` runs: model[bounds[stage]:bounds[stage + 1]], the same block objects, under
     the same names (a slice of a Sequential keeps its children's names)."""
     return model[bounds[stage]:bounds[stage + 1]]
+
+
+def nan_outside(model: nn.Sequential, bounds: list[int], stage: int) -> None:
+    """Fill every parameter outside stage `stage` with NaN, in place (in a worker, on its own copy): then a rank
+    knows the other stages only from what it receives, as the exercises' tests make sure."""
+    inside = {id(p) for p in stage_module(model, bounds, stage).parameters()}
+    with torch.no_grad():
+        for p in model.parameters():
+            if id(p) not in inside:
+                p.fill_(float("nan"))
 
 
 def stage_input(stage: nn.Sequential, rows: int) -> torch.Tensor:
@@ -128,13 +139,15 @@ def largest_difference(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor]) -
 
 
 class SavedBytes:
-    """A context: the bytes autograd keeps for backward while it is open (each storage counted once,
-    the stage's parameters left out): now, and the most at once. An activation is counted from the forward
-    that saves it until its graph is freed, by the backward that uses it."""
+    """A context: the bytes autograd keeps for backward while it is open (each storage counted once): now,
+    and the most at once. `existing` are tensors that live anyway (the stage's parameters, the batch the
+    schedule cuts its micro-batches from, as views): their storages are left out, so only what the step
+    itself keeps for backward counts. An activation is counted from the forward that saves it until its
+    graph is freed, by the backward that uses it."""
 
-    def __init__(self, parameters=()):
+    def __init__(self, existing=()):
         self.now = self.peak = 0
-        self._params = {p.untyped_storage().data_ptr() for p in parameters}
+        self._params = {t.untyped_storage().data_ptr() for t in existing}
         self._held: dict[int, int] = {}
         self._hooks = None
 
@@ -206,53 +219,124 @@ def pipelined(rank: int, world: int, model: nn.Sequential, bounds: list[int], x:
               schedule: str = "GPipe", micro_batches: int = 4, steps: int = 2) -> dict:
     """A worker: `steps` forward-backward steps of `schedule` over this rank's stage (no optimizer step,
     so every step computes the same gradients); what the last step measured on this rank: its seconds,
-    the losses it got (the last stage's only), its most bytes saved for backward at once, its gradients."""
+    the losses it got (the last stage's only), its most bytes saved for backward at once (the batch x, y
+    left out: the micro-batches are views of it), its gradients, its stage's BatchNorm step counts, and how many
+    times the stage's module ran forward in all the steps."""
     part = stage_module(model, bounds, rank)
+    calls = []
+    part.register_forward_pre_hook(lambda *_: calls.append(1))
     stage = TimedStage(part, rank, world, torch.device("cpu"))
     runner = SCHEDULES[schedule](stage, n_microbatches=micro_batches, loss_fn=loss_fn)
     for _ in range(steps):
         part.zero_grad()
-        losses, saved = [], SavedBytes(part.parameters())
+        losses, saved = [], SavedBytes([*part.parameters(), x, y])
         with dp.timed("step"), saved:
             start = time.perf_counter()
             step(runner, rank, world, x, y, losses)
             seconds = time.perf_counter() - start
     return {"seconds": seconds, "losses": [float(loss) for loss in losses], "peak_bytes": saved.peak,
-            "gradients": gradients(part)}
+            "gradients": gradients(part),
+            "batches_tracked": [int(b) for k, b in part.named_buffers() if k.endswith("num_batches_tracked")],
+            "forward_calls": len(calls)}
 
 
 def sweep(rank: int, world: int, model: nn.Sequential, bounds: list[int], x: torch.Tensor, y: torch.Tensor,
-          runs: list[tuple[str, int]], repeats: int = 2) -> dict[tuple[str, int], float]:
-    """A worker: for each (schedule, micro-batches) in `runs`, the fastest of `repeats` steps, in seconds,
-    after one step to warm up; all in this one process group."""
+          runs: list[tuple[str, int]], repeats: int = 3) -> dict[tuple[str, int], float]:
+    """A worker: for each (schedule, micro-batches) in `runs`, one step to warm up (not counted), then the
+    fastest of `repeats` steps, in seconds; all in this one process group. A step starts at a barrier and
+    ends when its slowest rank ends (the most over the ranks of each rank's time), so stage 0's last
+    backward, which the last stage never waits for, is in it."""
     part = stage_module(model, bounds, rank)
     found = {}
     for name, m in runs:
         runner = SCHEDULES[name](PipelineStage(part, rank, world, torch.device("cpu")), n_microbatches=m,
                                  loss_fn=loss_fn)
-        best = float("inf")
+        times = []
         for _ in range(repeats + 1):
             dist.barrier()
             start = time.perf_counter()
             step(runner, rank, world, x, y, [])
-            best = min(best, time.perf_counter() - start)
-        found[(name, m)] = best
+            times.append(time.perf_counter() - start)
+        slowest = torch.tensor(times[1:], dtype=torch.float64)
+        dist.all_reduce(slowest, op=dist.ReduceOp.MAX)
+        found[(name, m)] = slowest.min().item()
     return found
 
 
+def split_cost(model: nn.Sequential, x: torch.Tensor, y: torch.Tensor, micro_batches: int, repeats: int = 3) -> tuple:
+    """In this process, no pipeline: the whole model's forward and backward on the whole batch, and on the batch
+    cut into `micro_batches` run one after another (the same work, in pieces); each the fastest of `repeats`
+    after one to warm up, in milliseconds."""
+    found = []
+    for m in (1, micro_batches):
+        times = []
+        for _ in range(repeats + 1):
+            start = time.perf_counter()
+            mean_loss(model, x, y, m).backward()
+            times.append(1000 * (time.perf_counter() - start))
+        found.append(min(times[1:]))
+    model.zero_grad(set_to_none=True)
+    return found[0], found[1]
+
+
 def gradient_before_activation(rank: int, world: int, model: nn.Sequential, bounds: list[int], x: torch.Tensor,
-                               y: torch.Tensor) -> None:
+                               y: torch.Tensor, group=None) -> None:
     """A worker that deadlocks: two stages, where stage 0 waits for the gradient of its output before it sends the
     output that stage 1 needs to compute that gradient. Both wait in dist.recv until the group's timeout."""
     part = stage_module(model, bounds, rank)
     if rank == 0:
         out = part(x)
         grad = torch.empty_like(out)
-        dist.recv(grad, 1)  # waits for a gradient of an output not sent yet
-        dist.send(out.detach(), 1)
+        dist.recv(grad, 1, group=group)  # waits for a gradient of an output not sent yet
+        dist.send(out.detach(), 1, group=group)
     else:
         received = stage_input(part, len(x))
-        dist.recv(received, 0)  # waits for the output that stage 0 holds back
+        dist.recv(received, 0, group=group)  # waits for the output that stage 0 holds back
+
+
+def send_unreceived(rank: int, world: int, model: nn.Sequential, bounds: list[int], x: torch.Tensor,
+                    y: torch.Tensor, group=None) -> None:
+    """A worker whose send has no receive: stage 0 sends its output, stage 1 never posts the dist.recv."""
+    if rank == 0:
+        dist.send(stage_module(model, bounds, 0)(x).detach(), 1, group=group)
+
+
+def what_gloo_raises(rank: int, world: int, fault, seconds: float, *args) -> tuple | None:
+    """A worker: `fault(rank, world, *args, group=...)` in a new gloo group whose timeout is `seconds`; what this
+    rank raised — (exception type, seconds it waited, the message's first line) — or None if it returned. Every
+    rank then waits at a barrier of the launcher's group, so none has left while another still waits for it."""
+    group = dist.new_group(timeout=timedelta(seconds=seconds))
+    start = time.perf_counter()
+    raised = None
+    try:
+        fault(rank, world, *args, group=group)
+    except RuntimeError as error:
+        raised = type(error).__name__, round(time.perf_counter() - start, 1), str(error).splitlines()[0]
+    dist.barrier()
+    return raised
+
+
+def interleaved(rank: int, world: int, model: nn.Sequential, x: torch.Tensor, y: torch.Tensor,
+                micro_batches: int = 4) -> dict:
+    """A worker: ScheduleInterleaved1F1B over 2 * world stages, this rank holding stages rank and rank + world
+    (each rank two non-adjacent slices of the model); one step's seconds on this rank, the losses it got, and
+    every one of its stages' gradients."""
+    stages = 2 * world
+    bounds = halves(model, stages)
+    parts = [stage_module(model, bounds, s) for s in (rank, rank + world)]
+    pipes = [PipelineStage(part, s, stages, torch.device("cpu")) for part, s in zip(parts, (rank, rank + world),
+                                                                                       strict=True)]
+    runner = ScheduleInterleaved1F1B(pipes, n_microbatches=micro_batches, loss_fn=loss_fn)
+    losses = []
+    start = time.perf_counter()
+    if rank == 0:
+        runner.step(x)
+    elif rank == world - 1:
+        runner.step(target=y, losses=losses)
+    else:
+        runner.step()
+    return {"seconds": time.perf_counter() - start, "losses": [float(loss) for loss in losses],
+            "gradients": {k: v for part in parts for k, v in gradients(part).items()}}
 
 
 def timeline_records(ranks: list[dp.Rank]) -> list[tuple]:
@@ -309,8 +393,8 @@ def trained_whole(model: nn.Sequential, x: torch.Tensor, y: torch.Tensor, steps:
 
 def tensor_parallel(rank: int, world: int) -> dict:
     """A worker: a two-layer MLP split Megatron-style over a 1-D DeviceMesh (first Linear by columns,
-    second by rows); the collectives of one forward and of one backward, counted by CommDebugMode, and the
-    first weight as each rank holds it."""
+    second by rows); the collectives of one forward and of one backward (with an input that requires grad, and
+    without), counted by CommDebugMode, and the first weight as each rank holds it."""
     from torch.distributed.device_mesh import init_device_mesh  # noqa: PLC0415
     from torch.distributed.tensor.debug import CommDebugMode  # noqa: PLC0415
     from torch.distributed.tensor.parallel import ColwiseParallel, RowwiseParallel, parallelize_module  # noqa: PLC0415
@@ -324,8 +408,12 @@ def tensor_parallel(rank: int, world: int) -> dict:
         out = mlp(x)
     with CommDebugMode() as backward:
         out.sum().backward()
+    out = mlp(x.detach())
+    with CommDebugMode() as backward_no_input_grad:
+        out.sum().backward()
     weight = mlp[0].weight
     return {"forward": _counts(forward), "backward": _counts(backward),
+            "backward_no_input_grad": _counts(backward_no_input_grad),
             "weight": (type(weight).__name__, tuple(weight.shape), tuple(weight.to_local().shape),
                        str(weight.placements)), "output": (type(out).__name__, tuple(out.shape))}
 
