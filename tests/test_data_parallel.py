@@ -29,6 +29,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from pitfalls import checks
 from pitfalls.lessons import data_parallel as dp
 from tests.conftest import LESSONS
+from tests.lazy_devices import lazy_backend
 
 LESSON = "09_data_parallel"
 # The launcher's tests run whichever lessons are selected; these read lesson 09's notebook.
@@ -568,12 +569,8 @@ DATA_PARALLEL = importlib.import_module("torch.nn.parallel.data_parallel")  # th
 
 
 def lazy(index: int = 0) -> torch.device:
-    """A device that holds data on a CPU-only build (torch's lazy-tensor backend), started once a process."""
-    import torch._lazy.ts_backend  # noqa: PLC0415
-
-    if not getattr(lazy, "started", False):
-        torch._lazy.ts_backend.init()
-        lazy.started = True
+    """A device that holds data on a CPU-only build (torch's lazy-tensor backend)."""
+    lazy_backend()
     return torch.device("lazy", index)
 
 

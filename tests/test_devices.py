@@ -9,7 +9,6 @@ on a CPU-only build, torch's lazy-tensor backend, and make `torch.equal` refuse 
 from __future__ import annotations
 
 import contextlib
-import functools
 import importlib
 import io
 import json
@@ -17,6 +16,7 @@ import json
 import pytest
 import torch
 
+from tests.lazy_devices import lazy_backend
 from tests.selection import LESSONS
 
 LESSON = "08_save_and_load"
@@ -46,14 +46,6 @@ def equal_on_one_device(a, b):
     if a.device != b.device:
         raise RuntimeError(f"Cannot compare two tensors on different devices: {a.device} and {b.device}")
     return TORCH_EQUAL(a, b)
-
-
-@functools.cache
-def lazy_backend() -> None:
-    """Start torch's lazy-tensor backend, once a process: a second start raises."""
-    import torch._lazy.ts_backend
-
-    torch._lazy.ts_backend.init()
 
 
 @contextlib.contextmanager
