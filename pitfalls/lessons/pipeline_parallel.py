@@ -329,12 +329,7 @@ def interleaved(rank: int, world: int, model: nn.Sequential, x: torch.Tensor, y:
     runner = ScheduleInterleaved1F1B(pipes, n_microbatches=micro_batches, loss_fn=loss_fn)
     losses = []
     start = time.perf_counter()
-    if rank == 0:
-        runner.step(x)
-    elif rank == world - 1:
-        runner.step(target=y, losses=losses)
-    else:
-        runner.step()
+    step(runner, rank, world, x, y, losses)
     return {"seconds": time.perf_counter() - start, "losses": [float(loss) for loss in losses],
             "gradients": {k: v for part in parts for k, v in gradients(part).items()}}
 
