@@ -27,6 +27,7 @@ class WrongAnswer:
     loses: tuple[str, ...]  # grade_ids of test cells that must score zero; empty = a right variant
     source: str
     scores: tuple[tuple[str, float], ...] = ()  # (grade_id, points) of parts it earns partial credit on
+    shows: tuple[str, ...] = ()  # ids of the misconceptions it embodies (course.toml); empty for a right variant
 
     def expected(self, parts: dict[str, float]) -> dict[str, float]:
         """The points each graded part must give this answer: 0 if it loses it, its partial score, or full."""
@@ -93,14 +94,16 @@ def catalogue(lesson: Lesson) -> list[WrongAnswer]:
         # answer: leaf-2
         # loses: leaf-2-tests          (empty for a right answer that must keep every point)
         # scores: leaf-1-tests=1.5     (optional: a predict part it earns partial credit on)
+        # shows: leaf-kept-by-copy     (the misconceptions it embodies, declared in course.toml)
     """
     found = []
     for path in sorted((CATALOGUE / lesson.name).glob("*.py")):
         text = path.read_text()
-        header = dict(re.findall(r"^# (answer|loses|scores):[ \t]*(.*)$", text, re.MULTILINE))
+        header = dict(re.findall(r"^# (answer|loses|scores|shows):[ \t]*(.*)$", text, re.MULTILINE))
         loses = tuple(x.strip() for x in header.get("loses", "").split(",") if x.strip())
         scores = tuple((part.strip(), float(points)) for part, points in
                        (x.split("=") for x in header.get("scores", "").split(",") if x.strip()))
+        shows = tuple(x.strip() for x in header.get("shows", "").split(",") if x.strip())
         found.append(WrongAnswer(lesson.name, path.stem, header["answer"].strip(), loses, text.rstrip("\n"),
-                                 scores))
+                                 scores, shows))
     return found

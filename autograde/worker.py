@@ -24,7 +24,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from traitlets.config import Config
 
-from pitfalls.course import lessons
+from pitfalls.course import diagnosed, lessons
 
 from .execute import BoundedExecute
 from .feedback import FeedbackPage, FeedbackWithoutHiddenTests
@@ -62,6 +62,23 @@ def stop_reasons(nb: dict) -> list[str]:
     return list(dict.fromkeys(notes))
 
 
+def diagnoses(nb: dict, lesson: str) -> dict[str, list[str]]:
+    """Test cell grade_id -> the misconceptions its failed checks named, for the cells that named any.
+    Only the lesson's declared ids count: a learner's print cannot add another lesson's to the report."""
+    declared = {m.id for m in lessons()[lesson].misconceptions}
+    found = {}
+    for cell in nb.get("cells", []):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if not meta.get("grade") or cell.get("cell_type") != "code":
+            continue
+        said = "\n".join(stream_text(o) if o.get("output_type") == "stream" else
+                         "\n".join([o.get("evalue", ""), *o.get("traceback", [])]) if o.get("output_type") == "error"
+                         else str(o.get("data", {}).get("text/plain", "")) for o in cell.get("outputs", []))
+        if ids := [m for m in diagnosed(said) if m in declared]:
+            found[meta["grade_id"]] = ids
+    return found
+
+
 def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_timeout: int) -> dict:
     api = NbGraderAPI(config=course_config(root, lesson, cell_timeout, notebook_timeout))
     outcome = api.autograde(lesson, student)
@@ -86,7 +103,7 @@ def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_tim
         parts = {g.name: g.auto_score for n in submission.notebooks for g in n.grades}
     notes = stop_reasons(nb)
     return {"status": "graded" + (f" ({'; '.join(notes)})" if notes else ""), "parts": parts,
-            "findings": [list(f) for f in silent + tampering(nb)]}
+            "findings": [list(f) for f in silent + tampering(nb)], "misconceptions": diagnoses(nb, lesson)}
 
 
 def scratch_gradebooks() -> None:

@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import torch
 
+from .course import misconceptions
+
 _allclose = torch.allclose
 _np_allclose = np.allclose
 _ndarray = np.ndarray
@@ -28,8 +30,18 @@ _type = type
 _repr = repr
 
 
+# What a failed check shows about the learner's understanding: a misconception id (declared in course.toml),
+# several, a dict from the value the learner gave to an id, or a probe run only when the check fails.
+Shows = str | tuple | list | dict | Callable[[], Any] | None
+
+
 class CheckFailed(AssertionError):
-    """A test found a wrong answer; the message says what was given, what was expected, and why."""
+    """A test found a wrong answer; the message says what was given, what was expected, and why, and
+    under it which misconception the answer looks like, where a check can tell."""
+
+    def __init__(self, message: str, shown: tuple[str, ...] = ()):
+        super().__init__(message + "".join("\n" + _diagnosis(m) for m in shown))
+        self.misconceptions = shown
 
     def _render_traceback_(self) -> list[str]:
         """What IPython shows for a failed check: its message alone. The frames are the checks' own,
@@ -89,48 +101,77 @@ def _array_repr(a: np.ndarray, limit: int = 120) -> str:
     return f"array([{_listed(values, a.size, limit - len(tail) - 11)}], {tail})"
 
 
-def fail(message: str) -> None:
-    raise CheckFailed(message)
+_NOTHING = object()
 
 
-def expect_type(value: Any, expected: type | tuple[type, ...], name: str, hint: str = "") -> None:
+def shown(shows: Shows, given: Any = _NOTHING) -> tuple[str, ...]:
+    """The misconception ids a failed check names: `shows` as given, looked up by the learner's value
+    when it is a dict, or computed by a probe when it is a function (a probe that fails names none)."""
+    if callable(shows):
+        try:
+            shows = shows()
+        except Exception:  # noqa: BLE001 -- a probe on broken code proves nothing: no diagnosis
+            return ()
+    if _type(shows) is dict:
+        try:
+            shows = shows.get(given)
+        except TypeError:  # an unhashable value cannot be a key
+            return ()
+    if shows is None:
+        return ()
+    return (shows,) if _type(shows) is str else tuple(shows)
+
+
+def _diagnosis(misconception: str) -> str:
+    known = misconceptions().get(misconception)
+    return known.diagnosis() if known else f"(This check names {misconception!r}, which course.toml does not declare.)"
+
+
+def fail(message: str, shows: Shows = None, given: Any = _NOTHING) -> None:
+    """Fail the test with `message`, and under it the misconception the answer shows, if `shows` names one."""
+    raise CheckFailed(message, shown(shows, given))
+
+
+def expect_type(value: Any, expected: type | tuple[type, ...], name: str, hint: str = "",
+                shows: Shows = None) -> None:
     """The exact type first: subclasses and look-alikes are not accepted."""
     allowed = expected if isinstance(expected, tuple) else (expected,)
     if _type(value) not in allowed:
         want = " or ".join(t.__name__ for t in allowed)
         yours = "None" if value is None else f"{_show(value)} ({_type(value).__name__})"
-        fail(f"{name} should be a {want}, but yours is {yours}. {hint}".strip())
+        fail(f"{name} should be a {want}, but yours is {yours}. {hint}".strip(), shows, value)
 
 
-def expect_equal(value: Any, expected: Any, name: str, hint: str = "") -> None:
+def expect_equal(value: Any, expected: Any, name: str, hint: str = "", shows: Shows = None) -> None:
     """Equal in exact type and value, for bools, ints and strings."""
-    expect_type(value, _type(expected), name, hint)
+    expect_type(value, _type(expected), name, hint, shows)
     if not value == expected:
-        fail(f"{name}: yours is {_show(value)}, expected {_show(expected)}. {hint}".strip())
+        fail(f"{name}: yours is {_show(value)}, expected {_show(expected)}. {hint}".strip(), shows, value)
 
 
-def expect_tensor(value: Any, name: str, hint: str = "") -> torch.Tensor:
+def expect_tensor(value: Any, name: str, hint: str = "", shows: Shows = None) -> torch.Tensor:
     """A real torch.Tensor (or Parameter), not a subclass that could rewrite comparisons."""
-    expect_type(value, (_Tensor, _Parameter), name, hint)
+    expect_type(value, (_Tensor, _Parameter), name, hint, shows)
     return value
 
 
-def expect_close(value: Any, expected: torch.Tensor | np.ndarray, name: str, hint: str = "") -> None:
+def expect_close(value: Any, expected: torch.Tensor | np.ndarray, name: str, hint: str = "",
+                 shows: Shows = None) -> None:
     """Same type, shape and dtype, and values equal within float tolerance: a tensor against a tensor,
     a NumPy array against a NumPy array."""
     array = _type(expected) is _ndarray
     if array:
-        expect_type(value, _ndarray, name, hint)
+        expect_type(value, _ndarray, name, hint, shows)
     else:
-        expect_tensor(value, name, hint)
+        expect_tensor(value, name, hint, shows)
     if tuple(value.shape) != tuple(expected.shape):
-        fail(f"{name} has shape {tuple(value.shape)}, expected {tuple(expected.shape)}. {hint}".strip())
+        fail(f"{name} has shape {tuple(value.shape)}, expected {tuple(expected.shape)}. {hint}".strip(), shows)
     if value.dtype != expected.dtype:
-        fail(f"{name} has dtype {value.dtype}, expected {expected.dtype}. {hint}".strip())
+        fail(f"{name} has dtype {value.dtype}, expected {expected.dtype}. {hint}".strip(), shows)
     close = (_np_allclose(value, expected, rtol=1e-5, atol=1e-6) if array
              else _allclose(value.detach(), expected.detach(), rtol=1e-5, atol=1e-6))
     if not close:
-        fail(f"{name}: yours is {_show(value)}, expected {_show(expected)}. {hint}".strip())
+        fail(f"{name}: yours is {_show(value)}, expected {_show(expected)}. {hint}".strip(), shows)
 
 
 def expect_answered(value: Any, name: str, say: str = "your answer") -> None:
@@ -155,12 +196,16 @@ def expect_keys(answers: Any, keys: list[str], name: str, kind: type = bool, say
 
 
 def expect_predictions(answers: dict, truth: dict, name: str,
-                       hint: str = "Run each line and look at .is_leaf and .grad_fn to see why.") -> None:
-    """Every prediction right; the message names the wrong ones so the learner can rethink them."""
+                       hint: str = "Run each line and look at .is_leaf and .grad_fn to see why.",
+                       shows: dict[str, Shows] | None = None) -> None:
+    """Every prediction right; the message names the wrong ones so the learner can rethink them, and
+    the misconceptions they show (`shows`: key -> what a wrong prediction of that key shows)."""
     expect_keys(answers, list(truth), name, _type(next(iter(truth.values()))))
     wrong = [k for k in truth if not answers[k] == truth[k]]
     if wrong:
-        fail(f"{len(wrong)} of {len(truth)} predictions in {name} are wrong: {wrong}. {hint}")
+        found = [m for k in wrong for m in shown((shows or {}).get(k), answers[k])]
+        fail(f"{len(wrong)} of {len(truth)} predictions in {name} are wrong: {wrong}. {hint}",
+             tuple(dict.fromkeys(found)))
 
 
 def expect_choices(answers: Any, choices: dict[str, str], keys: list[str], name: str) -> None:
@@ -191,9 +236,11 @@ class Predictions:
         self.answers, self.keys, self.name, self.points = answers, list(keys), name, float(points)
         self.right: dict[str, bool] = {}  # key -> right, in the order the items were checked
         self.reasons: dict[str, str] = {}
+        self.shown: dict[str, tuple[str, ...]] = {}  # wrong key -> the misconceptions it shows
 
-    def item(self, key: str, expected: Any, why: str = "") -> bool:
-        """Check one prediction; when it is wrong, say what was given, what was expected, and why."""
+    def item(self, key: str, expected: Any, why: str = "", shows: Shows = None) -> bool:
+        """Check one prediction; when it is wrong, say what was given, what was expected, and why, and
+        note the misconception it shows (`shows`, looked up by the given value when it is a dict)."""
         if key in self.right:
             return self.right[key]
         given = self.answers[key]
@@ -201,18 +248,23 @@ class Predictions:
         self.right[key] = ok
         if not ok:
             self.reasons[key] = f"{self.name}[{key!r}]: yours is {_show(given)}, expected {_show(expected)}. {why}"
+            self.shown[key] = shown(shows, given)
         return ok
 
-    def items(self, truth: dict[str, Any], why: str = "") -> None:
-        """Check several predictions at once (items already checked keep their first result)."""
+    def items(self, truth: dict[str, Any], why: str = "", shows: dict[str, Shows] | None = None) -> None:
+        """Check several predictions at once (items already checked keep their first result);
+        `shows` maps a key to what a wrong prediction of it shows."""
         for key, expected in truth.items():
-            self.item(key, expected, why)
+            self.item(key, expected, why, (shows or {}).get(key))
 
     def score(self) -> float:
-        """Print a line per wrong item and the closing line; return the points earned."""
+        """Print a line per wrong item, then a line per misconception the wrong items show, then the
+        closing line; return the points earned."""
         wrong = [k for k, ok in self.right.items() if not ok]
         for key in wrong:
             print("✗ " + self.reasons[key].strip())
+        for misconception in dict.fromkeys(m for key in wrong for m in self.shown.get(key, ())):
+            print(_diagnosis(misconception))
         earned = round(self.points * (len(self.right) - len(wrong)) / len(self.right), 2) if self.right else 0.0
         if not wrong and self.right:
             print("Success!")
@@ -241,9 +293,11 @@ class PredictedSet(Predictions):
         self.answers, self.keys, self.name, self.points = answers, [], name, float(points)
         self.right: dict[Any, bool] = {}
         self.reasons: dict[Any, str] = {}
+        self.shown: dict[Any, tuple[str, ...]] = {}
 
-    def item(self, key: Any, expected: bool, why: str = "") -> bool:
-        """Check one member: `expected` says whether it belongs in the set."""
+    def item(self, key: Any, expected: bool, why: str = "", shows: Shows = None) -> bool:
+        """Check one member: `expected` says whether it belongs in the set; `shows`, what getting it wrong
+        shows (a dict is looked up by whether the learner put it in the set)."""
         if key in self.right:
             return self.right[key]
         given = key in self.answers
@@ -253,12 +307,13 @@ class PredictedSet(Predictions):
         if not self.right[key]:
             what = "is missing" if expected else "should not have"
             self.reasons[key] = f"{self.name} {what} {_show(key)}. {why}"
+            self.shown[key] = shown(shows, given)
         return self.right[key]
 
-    def items(self, truth: set, why: str = "") -> None:
+    def items(self, truth: set, why: str = "", shows: dict[Any, Shows] | None = None) -> None:
         """Check every member of the truth and of the answer (members already checked keep their result)."""
         for key in sorted(truth | self.answers, key=_repr):
-            self.item(key, key in truth, why)
+            self.item(key, key in truth, why, (shows or {}).get(key))
 
     def _tally(self, right: int) -> str:
         return (f"{right} of the {len(self.right)} members checked are right "
@@ -268,13 +323,13 @@ class PredictedSet(Predictions):
 SCORE_LINE = "Partial credit:"  # how a predict part's closing line starts when some items are wrong
 
 
-def expect_backward(loss: Any, name: str, hint: str = "") -> None:
+def expect_backward(loss: Any, name: str, hint: str = "", shows: Shows = None) -> None:
     """`loss.backward()` runs; if autograd refuses, the learner reads its message and where to look."""
-    expect_tensor(loss, name, hint)
+    expect_tensor(loss, name, hint, shows)
     try:
         quietly(_backward, loss)
     except RuntimeError as error:
-        fail(f"{name}.backward() failed: {error} {hint}".strip())
+        fail(f"{name}.backward() failed: {error} {hint}".strip(), shows)
 
 
 def quietly(fn: Callable, *args: Any, **kwargs: Any) -> Any:
@@ -327,12 +382,12 @@ def _placeholder(node: ast.AST | None) -> bool:
     return isinstance(node, ast.Pass) or (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
 
 
-def expect_raises(fn: Callable, exception: type[BaseException], match: str, what: str) -> str:
+def expect_raises(fn: Callable, exception: type[BaseException], match: str, what: str, shows: Shows = None) -> str:
     """The call raises `exception` whose message contains `match`; returns the message."""
     try:
         quietly(fn)
     except exception as e:
         if match not in str(e):
-            fail(f"{what} raised {exception.__name__}, but its message lacks {match!r}: {e}")
+            fail(f"{what} raised {exception.__name__}, but its message lacks {match!r}: {e}", shows)
         return str(e)
-    fail(f"{what} should raise {exception.__name__} ({match!r}), but it did not.")
+    fail(f"{what} should raise {exception.__name__} ({match!r}), but it did not.", shows)

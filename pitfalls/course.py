@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,25 @@ def folders() -> Folders:
 
 
 @dataclass(frozen=True)
+class Misconception:
+    """A mistaken belief a wrong answer shows, declared under its lesson in course.toml."""
+
+    id: str  # stable, course-wide: "data-for-detach"
+    lesson: str
+    parts: tuple[str, ...]  # the graded parts whose checks can diagnose it
+    name: str  # one line: what the learner believes
+    explanation: str  # two sentences: why it is wrong, and what is true
+    section: str  # where the lesson teaches it: "3" or "3, 'the GAN step'"
+
+    def diagnosis(self) -> str:
+        """The line a learner reads under a failed check: what it looks like, why, and where to look."""
+        return f"{DIAGNOSIS}{self.name} [{self.id}]. {self.explanation} See section {self.section}."
+
+
+DIAGNOSIS = "This looks like the misconception: "  # how a diagnosis line starts, wherever it is shown
+
+
+@dataclass(frozen=True)
 class Lesson:
     name: str  # "01_leaf_tensors": folder, notebook stem and nbgrader assignment name
     title: str
@@ -49,6 +69,7 @@ class Lesson:
     modules: tuple[str, ...] = ()
     answer_files: dict[str, str] = field(default_factory=dict)  # file a learner writes -> its part
     parts: dict[str, str] = field(default_factory=dict)  # answer cell grade_id -> kind
+    misconceptions: tuple[Misconception, ...] = ()
 
     @property
     def ready(self) -> bool:
@@ -95,8 +116,32 @@ def graded_parts(nb: dict) -> dict[str, float]:
 def course() -> tuple[Lesson, ...]:
     """Every lesson declared in course.toml, ready or planned, in course order."""
     declared = tomllib.loads(REGISTRY.read_text())["lesson"]
-    return tuple(Lesson(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()})
-                 for entry in declared)
+    return tuple(_lesson(entry) for entry in declared)
+
+
+def _lesson(entry: dict) -> Lesson:
+    entry = dict(entry)
+    believed = tuple(Misconception(lesson=entry["name"], **{k: tuple(v) if isinstance(v, list) else v
+                                                           for k, v in m.items()})
+                     for m in entry.pop("misconception", []))
+    return Lesson(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()}, misconceptions=believed)
+
+
+@functools.cache
+def misconceptions() -> dict[str, Misconception]:
+    """Every misconception of every lesson, by id (ids are unique across the course)."""
+    found: dict[str, Misconception] = {}
+    for lesson in course():
+        for m in lesson.misconceptions:
+            if m.id in found:
+                raise ValueError(f"course.toml declares the misconception {m.id!r} twice")
+            found[m.id] = m
+    return found
+
+
+def diagnosed(text: str) -> list[str]:
+    """The misconception ids a test cell's output names, in order, each once."""
+    return list(dict.fromkeys(re.findall(re.escape(DIAGNOSIS) + r".*? \[([a-z0-9][a-z0-9-]*)\]\.", text)))
 
 
 def lessons() -> dict[str, Lesson]:

@@ -20,7 +20,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbgrader.utils import compute_checksum, determine_grade, is_grade, is_locked
 
-from .course import lessons
+from .course import DIAGNOSIS, lessons
 from .screen import lesson_of, read_notebook
 
 TIMEOUT = 30  # seconds per cell, as in grading
@@ -57,17 +57,21 @@ class Part:
 
 def why_failed(cell) -> str:
     """What a failed test cell said: a check's own words, the first line of any other error, or the
-    predictions it marked wrong."""
+    predictions it marked wrong; then the misconception each diagnosed, one line each."""
     for output in cell.outputs:
         if output.output_type == "error" and output.ename == "NotImplementedError" and not output.evalue:
             return "not answered yet: the answer cell still raises NotImplementedError()"
         if output.output_type == "error":
             said = output.evalue if output.ename == "CheckFailed" else f"{output.ename}: {output.evalue}"
-            return said.strip().splitlines()[0][:400] if said.strip() else output.ename
+            lines = said.strip().splitlines()
+            if not lines:
+                return output.ename
+            return "\n".join([lines[0][:400], *(line for line in lines[1:] if line.startswith(DIAGNOSIS))])
         if output.output_type == "stream" and output.name == "stderr":
             return "wrote to stderr (graders count that as a failure): " + output.text.strip()[:200]
     printed = "".join(o.text for o in cell.outputs if o.output_type == "stream")
-    wrong = [line.removeprefix(WRONG_ITEM) for line in printed.splitlines() if line.startswith(WRONG_ITEM)]
+    wrong = [line.removeprefix(WRONG_ITEM) for line in printed.splitlines()
+             if line.startswith(WRONG_ITEM) or line.startswith(DIAGNOSIS)]
     return "\n".join(wrong) or "scored below full marks"
 
 
