@@ -65,7 +65,8 @@ def grade_one(sub: Submission, course: Path, version: str, worker: Worker) -> Gr
         status = f"{status[:-1]}; {job.note})" if status.endswith(")") else f"{status} ({job.note})"
     result = {"student": job.student, "student_id": job.student_id, "lesson": job.lesson,
               "submission": sub.digest, "course": version, "status": status,
-              "parts": outcome.get("parts", {}), "findings": [list(f) for f in findings], "fenced": worker.fenced}
+              "parts": outcome.get("parts", {}), "misconceptions": outcome.get("misconceptions", {}),
+              "findings": [list(f) for f in findings], "fenced": worker.fenced}
     return Graded(job, result, pages)
 
 
