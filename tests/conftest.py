@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from autograde.submissions import catalogue, hand_in, solved, solved_answers
+from autograde.submissions import hand_in, solved, solved_answers
 from pitfalls.course import ROOT
+from tests.classroom import Notebook, notebooks, where
 from tests.hostile import corpus
 from tests.selection import LESSONS, choose
 
@@ -46,14 +49,15 @@ LIMITS = ["--cell-timeout", "10", "--notebook-timeout", "90", "--memory-gib", "3
 
 
 def build_class(root: Path) -> None:
-    """A class folder holding every kind of submission the suite proves something about: solved, blank
-    and each catalogued wrong answer of every lesson, broken files, the sample class, and the red-team
-    corpus, so honest work is graded in the same batch as hostile work."""
+    """A class folder holding every kind of submission the suite proves something about: solved and blank
+    notebooks of every lesson, every catalogued answer in a generated learner's notebook (tests/classroom.py),
+    broken files, the sample class, and the red-team corpus, so honest work is graded in the same batch as
+    hostile work."""
     for name, lesson in LESSONS.items():
         hand_in(root / "solved" / name, lesson, solved_answers(lesson))
         hand_in(root / "blank" / name, lesson, {})
-        for wrong in catalogue(lesson):
-            hand_in(root / f"wrong-{wrong.name}" / name, lesson, {**solved_answers(lesson), wrong.answer: wrong.source})
+    for notebook in notebooks(LESSONS):
+        notebook.hand_in(root)
     first = next(iter(LESSONS.values()))
     bad = root / "bad-json" / first.name / f"{first.name}.ipynb"
     write_notebook(bad, b'{"cells": [')
@@ -86,19 +90,72 @@ class GradedClass:
     def __getitem__(self, key: tuple[str, str]) -> dict:
         return self.rows[key]
 
+    def holding(self, wrong) -> Notebook:
+        """The generated learner's notebook that holds this catalogued answer."""
+        return CLASSROOM[(wrong.lesson, wrong.name)]
+
+    def row_of(self, wrong) -> dict:
+        """The grades.csv row of the notebook that holds this catalogued answer."""
+        notebook = self.holding(wrong)
+        return self.rows[(notebook.student, wrong.lesson)]
+
+
+CLASSROOM: dict[tuple[str, str], Notebook] = {}  # (lesson, catalogue stem) -> its notebook, once the class is built
+
+
+class Batch:
+    """The class batch, graded by the real driver in the background from the moment pytest knows a selected
+    test needs it: the tests that need no grades (units, browser, kernels) run meanwhile, and those that do
+    run last (`pytest_collection_modifyitems`) and wait for it in the `graded` fixture."""
+
+    process: subprocess.Popen | None = None
+    root: Path
+    before: dict[str, str]
+
+    @classmethod
+    def start(cls, root: Path) -> None:
+        cls.root = root
+        CLASSROOM.update(where(notebooks(LESSONS)))
+        build_class(root / "submissions")
+        cls.before = fingerprint(root / "submissions")
+        with (root / "driver.log").open("w") as log:
+            cls.process = subprocess.Popen(
+                [sys.executable, "-m", "autograde.grade", str(root / "submissions"), "--out", str(root / "out"),
+                 *LIMITS], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+    @classmethod
+    def result(cls) -> GradedClass:
+        submissions, out = cls.root / "submissions", cls.root / "out"
+        returncode = cls.process.wait()
+        stdout = (cls.root / "driver.log").read_text()
+        assert returncode == 0, stdout
+        with (out / "grades.csv").open() as f:
+            rows = {(r["student"], r["lesson"]): r for r in csv.DictReader(f)}
+        with (out / "integrity.csv").open() as f:
+            flags = list(csv.DictReader(f))
+        return GradedClass(rows, submissions, out, stdout, cls.before, fingerprint(submissions), flags)
+
+    @classmethod
+    def stop(cls) -> None:
+        """An interrupted session leaves no driver grading on its own."""
+        if cls.process is not None and cls.process.poll() is None:
+            os.killpg(cls.process.pid, signal.SIGKILL)
+            cls.process.wait()
+
+
+@pytest.hookimpl(trylast=True)  # after `-m`/`-k` deselection: only a selected test that needs grades counts
+def pytest_collection_modifyitems(config, items):
+    later = {id(item) for item in items if "graded" in getattr(item, "fixturenames", ())}
+    if later and not config.option.collectonly:
+        items[:] = [item for item in items if id(item) not in later] + [item for item in items if id(item) in later]
+        Batch.start(config._tmp_path_factory.mktemp("class"))
+
+
+def pytest_unconfigure(config):
+    Batch.stop()
+
 
 @pytest.fixture(scope="session")
-def graded(tmp_path_factory) -> GradedClass:
-    """Grade the generated class once with the real driver, as `make autograde` does."""
-    root = tmp_path_factory.mktemp("class")
-    submissions, out = root / "submissions", root / "out"
-    build_class(submissions)
-    before = fingerprint(submissions)
-    result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *LIMITS],
-                            cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    with (out / "grades.csv").open() as f:
-        rows = {(r["student"], r["lesson"]): r for r in csv.DictReader(f)}
-    with (out / "integrity.csv").open() as f:
-        flags = list(csv.DictReader(f))
-    return GradedClass(rows, submissions, out, result.stdout, before, fingerprint(submissions), flags)
+def graded() -> GradedClass:
+    """The generated class, graded once with the real driver, as `make autograde` does."""
+    return Batch.result()

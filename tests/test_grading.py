@@ -34,9 +34,11 @@ def test_untouched_release_scores_zero_on_every_part(graded, lesson):
 
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.lesson}:{w.name}")
 def test_wrong_answer_loses_exactly_its_parts(graded, wrong):
-    """Every part scores what the catalogue says: 0 where it loses, its partial credit, full elsewhere."""
-    row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
-    assert parts(row, wrong.lesson) == pytest.approx(wrong.expected(LESSONS[wrong.lesson].points), abs=0.005)
+    """Every part of the learner's notebook that holds this answer scores what the catalogue says: 0 where
+    one of its answers loses it, that answer's partial credit, full elsewhere (tests/classroom.py)."""
+    notebook = graded.holding(wrong)
+    assert parts(graded.row_of(wrong), wrong.lesson) == pytest.approx(notebook.expected(), abs=0.005), (
+        f"{notebook.student}'s notebook holds {[a.name for a in notebook.answers]}")
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -81,8 +83,9 @@ def test_a_warning_on_stderr_never_costs_a_right_answer(graded):
     if not warning_cases:
         pytest.skip("no lesson under test has a right answer that makes torch warn")
     for wrong in warning_cases:
-        row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
-        assert parts(row, wrong.lesson) == LESSONS[wrong.lesson].points
+        points = {part: float(graded.row_of(wrong)[part]) for part in LESSONS[wrong.lesson].points
+                  if LESSONS[wrong.lesson].part_of(part) == wrong.answer}
+        assert points and all(points[part] == LESSONS[wrong.lesson].points[part] for part in points)
 
 
 FIRST = next(iter(LESSONS))  # build_class files the broken submissions under the first lesson
