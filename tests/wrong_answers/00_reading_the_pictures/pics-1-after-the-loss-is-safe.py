@@ -3,4 +3,5 @@
 # answer: pics-1
 # loses:
 # scores: pics-1-tests=1.2
+# shows: graph-late-write-is-safe
 will_raise = {"A": False, "B": False, "C": True, "D": False, "E": False}

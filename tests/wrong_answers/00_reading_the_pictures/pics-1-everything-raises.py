@@ -3,4 +3,5 @@
 # answer: pics-1
 # loses:
 # scores: pics-1-tests=1.2
+# shows: graph-any-write-breaks
 will_raise = {"A": True, "B": True, "C": True, "D": True, "E": True}

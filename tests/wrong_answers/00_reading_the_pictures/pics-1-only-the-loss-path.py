@@ -3,4 +3,5 @@
 # answer: pics-1
 # loses:
 # scores: pics-1-tests=1.6
+# shows: graph-only-what-loss-reads
 will_raise = {"A": True, "B": False, "C": True, "D": False, "E": False}

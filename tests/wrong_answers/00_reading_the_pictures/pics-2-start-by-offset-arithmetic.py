@@ -3,6 +3,7 @@
 # two empty views of one tensor look like memory of their own.
 # answer: pics-2
 # loses: pics-2-tests
+# shows: storage-first-element-address
 def same_storage(a, b):
     start_a = a.data_ptr() - a.storage_offset() * a.element_size()
     start_b = b.data_ptr() - b.storage_offset() * b.element_size()

@@ -2,6 +2,7 @@
 # answer: pics-3
 # loses:
 # scores: pics-3-tests=1.38
+# shows: tree-state-dict-is-parameters
 state_dict_keys = {
     "body.0.weight", "body.0.bias",
     "body.2.0.weight", "body.2.0.bias",

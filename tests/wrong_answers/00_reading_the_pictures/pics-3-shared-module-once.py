@@ -2,6 +2,7 @@
 # answer: pics-3
 # loses:
 # scores: pics-3-tests=1.85
+# shows: tree-shared-module-once
 state_dict_keys = {
     "body.0.weight", "body.0.bias",
     "body.2.0.weight", "body.2.0.bias",

@@ -3,6 +3,7 @@
 # stage is still running (a zero-bubble schedule's weight-gradient work on the last stage).
 # answer: pics-4
 # loses: pics-4-tests
+# shows: timeline-last-start-ends-run
 def measured_bubble(records):
     ordered = sorted(records, key=lambda r: r[3])
     stages = len({r[0] for r in records})

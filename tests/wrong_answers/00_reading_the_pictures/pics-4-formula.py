@@ -2,6 +2,7 @@
 # timelines, wrong on a real run where a send is slow and backward takes longer than forward.
 # answer: pics-4
 # loses: pics-4-tests
+# shows: timeline-formula-is-measured
 def measured_bubble(records):
     p = len({r[0] for r in records})
     m = len({r[1] for r in records})

@@ -2,6 +2,7 @@
 # from ranks 4..7 (say, the second pipeline on a node).
 # answer: pics-4
 # loses: pics-4-tests
+# shows: timeline-stages-by-number
 def measured_bubble(records):
     stages = max(r[0] for r in records) + 1
     start = min(r[3] for r in records)

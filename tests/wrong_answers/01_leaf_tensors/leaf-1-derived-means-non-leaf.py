@@ -3,6 +3,7 @@
 # answer: leaf-1
 # loses:
 # scores: leaf-1-tests=1.5
+# shows: leaf-computed-means-non-leaf
 is_leaf_prediction = {
     "w": True,
     "x": True,

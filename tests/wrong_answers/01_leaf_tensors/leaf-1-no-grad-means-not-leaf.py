@@ -3,6 +3,7 @@
 # answer: leaf-1
 # loses:
 # scores: leaf-1-tests=1.25
+# shows: leaf-needs-requires-grad
 is_leaf_prediction = {
     "w": True,
     "x": False,

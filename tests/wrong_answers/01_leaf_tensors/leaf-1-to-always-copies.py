@@ -3,6 +3,7 @@
 # answer: leaf-1
 # loses:
 # scores: leaf-1-tests=1.75
+# shows: leaf-to-always-copies
 is_leaf_prediction = {
     "w": True,
     "x": True,

@@ -2,6 +2,7 @@
 # answer: leaf-1
 # loses:
 # scores: leaf-1-tests=1.75
+# shows: leaf-same-looking-is-leaf
 is_leaf_prediction = {
     "w": True,
     "x": True,

@@ -2,6 +2,7 @@
 # backward() does: right numbers and right w.grad, but backward() never ran and h.grad stays None.
 # answer: leaf-2
 # loses: leaf-2-tests
+# shows: leaf-grad-by-other-route
 def weight_and_hidden_grads(w, x):
     h = w * x
     loss = (h ** 2).sum()

@@ -2,6 +2,7 @@
 # itself stays None; retain_grad() was the point.
 # answer: leaf-2
 # loses: leaf-2-tests
+# shows: leaf-grad-by-other-route
 def weight_and_hidden_grads(w, x):
     h = w * x
     loss = (h ** 2).sum()

@@ -2,6 +2,7 @@
 # h.grad itself stays None (and the formula only holds for this one loss).
 # answer: leaf-2
 # loses: leaf-2-tests
+# shows: leaf-grad-by-other-route
 def weight_and_hidden_grads(w, x):
     h = w * x
     loss = (h ** 2).sum()

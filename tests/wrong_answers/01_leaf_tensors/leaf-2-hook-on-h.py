@@ -2,6 +2,7 @@
 # empty, so code that reads h.grad after backward() (as the lesson's retain_grad() does) finds None.
 # answer: leaf-2
 # loses: leaf-2-tests
+# shows: leaf-grad-by-other-route
 def weight_and_hidden_grads(w, x):
     h = w * x
     caught = []

@@ -2,6 +2,7 @@
 # x is left requiring grad, with a .grad of its own.
 # answer: leaf-2
 # loses: leaf-2-tests
+# shows: leaf-inputs-must-require-grad
 def weight_and_hidden_grads(w, x):
     x.requires_grad_(True)
     h = w * x

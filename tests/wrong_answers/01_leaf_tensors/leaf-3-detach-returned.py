@@ -1,6 +1,7 @@
 # Detaches the logits it returns as well as the ones it keeps: deepcopy works, training does not.
 # answer: leaf-3
 # loses: leaf-3-train-tests
+# shows: leaf-cut-graph-on-output
 class FixedSmoothedHead(nn.Module):
     def __init__(self, features, classes, momentum=0.9):
         super().__init__()

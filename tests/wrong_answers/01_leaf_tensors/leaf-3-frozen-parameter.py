@@ -3,6 +3,7 @@
 # gets it) and it is a new object each step.
 # answer: leaf-3
 # loses: leaf-3-copy-tests
+# shows: leaf-parameter-for-state
 class FixedSmoothedHead(nn.Module):
     def __init__(self, features, classes, momentum=0.9):
         super().__init__()

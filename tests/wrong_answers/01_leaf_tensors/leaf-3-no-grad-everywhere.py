@@ -1,6 +1,7 @@
 # Silences the error by running the whole forward under no_grad: the head stops training.
 # answer: leaf-3
 # loses: leaf-3-train-tests
+# shows: leaf-cut-graph-on-output
 class FixedSmoothedHead(nn.Module):
     def __init__(self, features, classes, momentum=0.9):
         super().__init__()

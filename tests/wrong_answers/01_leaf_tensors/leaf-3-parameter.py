@@ -2,6 +2,7 @@
 # became a trainable parameter that requires grad (and joins model.parameters()).
 # answer: leaf-3
 # loses: leaf-3-copy-tests
+# shows: leaf-parameter-for-state
 class FixedSmoothedHead(nn.Module):
     def __init__(self, features, classes, momentum=0.9):
         super().__init__()

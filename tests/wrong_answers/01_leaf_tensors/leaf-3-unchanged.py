@@ -1,6 +1,7 @@
 # Copies the broken head unchanged: deepcopy still fails after training.
 # answer: leaf-3
 # loses: leaf-3-copy-tests
+# shows: leaf-nonleaf-attribute-harmless
 class FixedSmoothedHead(nn.Module):
     def __init__(self, features, classes, momentum=0.9):
         super().__init__()

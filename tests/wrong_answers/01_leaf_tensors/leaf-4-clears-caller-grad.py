@@ -2,6 +2,7 @@
 # gradient on t is wiped.
 # answer: leaf-4
 # loses: leaf-4-tests
+# shows: leaf-copy-may-change-source
 def trainable_copy(t):
     if t.is_leaf:
         t.grad = None

@@ -3,4 +3,5 @@
 # answer: inplace-1
 # loses:
 # scores: inplace-1-tests=1.5
+# shows: inplace-every-op-saves-inputs
 raises_prediction = {"A": True, "B": False, "C": True, "D": True, "E": True, "F": False, "G": True, "H": True}

@@ -3,4 +3,5 @@
 # answer: inplace-1
 # loses:
 # scores: inplace-1-tests=1.0
+# shows: inplace-any-write-breaks
 raises_prediction = {"A": True, "B": True, "C": True, "D": True, "E": True, "F": True, "G": True, "H": True}

@@ -3,6 +3,7 @@
 # version bump), so a graph from before the step silently uses the new values.
 # answer: inplace-2
 # loses: inplace-2-tests, inplace-2-version-tests
+# shows: inplace-new-tensor-same-as-write, inplace-data-is-safe
 def sgd_step_(params, lr):
     with torch.no_grad():
         for p in params:

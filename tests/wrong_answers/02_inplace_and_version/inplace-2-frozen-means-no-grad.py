@@ -2,6 +2,7 @@
 # batch did not use) crashes the step.
 # answer: inplace-2
 # loses: inplace-2-tests
+# shows: inplace-every-param-has-grad
 def sgd_step_(params, lr):
     with torch.no_grad():
         for p in params:

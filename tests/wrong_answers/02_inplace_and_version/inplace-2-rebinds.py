@@ -1,6 +1,7 @@
 # Rebinds the loop variable: a new tensor is made and the parameter never changes.
 # answer: inplace-2
 # loses: inplace-2-tests, inplace-2-version-tests
+# shows: inplace-rebinding-writes
 def sgd_step_(params, lr):
     with torch.no_grad():
         for p in params:

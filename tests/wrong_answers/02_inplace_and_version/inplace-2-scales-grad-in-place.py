@@ -3,6 +3,7 @@
 # them (gradient logging, a norm computed after the step, a second optimizer) sees lr * grad.
 # answer: inplace-2
 # loses: inplace-2-tests
+# shows: inplace-grad-is-scratch
 def sgd_step_(params, lr):
     with torch.no_grad():
         for p in params:

@@ -2,6 +2,7 @@
 # anything that shares the parameter's memory (its state_dict() tensors, a tied view) keeps the old values.
 # answer: inplace-2
 # loses: inplace-2-tests
+# shows: inplace-new-tensor-same-as-write
 def sgd_step_(params, lr):
     with torch.no_grad():
         for p in params:

@@ -2,6 +2,7 @@
 # but a parameter the caller froze after a backward() (it still holds a .grad) is unfrozen.
 # answer: inplace-2
 # loses: inplace-2-tests
+# shows: inplace-toggle-requires-grad
 def sgd_step_(params, lr):
     for p in params:
         if p.grad is not None:

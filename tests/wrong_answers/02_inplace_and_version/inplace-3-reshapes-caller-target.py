@@ -3,6 +3,7 @@
 # a second call) fails. Thinks in-place is only dangerous for tensors autograd saved.
 # answer: inplace-3
 # loses: inplace-3-caller-tests
+# shows: inplace-only-saved-tensors-matter
 def stable_nll(logits, target):
     shifted = logits - logits.max(dim=1, keepdim=True).values
     probs = shifted.softmax(dim=1).clamp(min=1e-6)

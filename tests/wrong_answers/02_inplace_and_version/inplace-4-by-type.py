@@ -3,6 +3,7 @@
 # the tensor, and for a ReLU used twice.
 # answer: inplace-4
 # loses: inplace-4-tests
+# shows: inplace-judge-by-previous-layer
 SAVES_OUTPUT = (nn.Sigmoid, nn.Tanh, nn.ReLU, nn.Softmax, nn.LogSoftmax)
 
 

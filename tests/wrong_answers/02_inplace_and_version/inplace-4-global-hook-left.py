@@ -3,6 +3,7 @@
 # tensors alive for ever.
 # answer: inplace-4
 # loses: inplace-4-state-tests
+# shows: inplace-hooks-vanish
 def make_inplace_safe(model, example):
     probe = example.clone()
     saved, unsafe = [], set()

@@ -1,6 +1,7 @@
 # Finds the right ReLUs, but leaves its forward pre-hooks on the model: they run on every later forward.
 # answer: inplace-4
 # loses: inplace-4-state-tests
+# shows: inplace-hooks-vanish
 def make_inplace_safe(model, example):
     probe = example.clone()
     saved, unsafe = [], set()

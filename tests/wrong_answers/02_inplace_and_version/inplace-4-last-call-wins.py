@@ -2,6 +2,7 @@
 # earlier use was unsafe.
 # answer: inplace-4
 # loses: inplace-4-tests
+# shows: inplace-last-use-decides
 def make_inplace_safe(model, example):
     probe = example.clone()
     saved = []

@@ -2,6 +2,7 @@
 # statistics updated by the example batch.
 # answer: inplace-4
 # loses: inplace-4-state-tests
+# shows: inplace-probe-changes-nothing
 def make_inplace_safe(model, example):
     probe = example.clone()
     saved, unsafe = [], set()

@@ -2,6 +2,7 @@
 # so a ReLU that is safe in training mode (after Tanh -> Dropout) is turned off.
 # answer: inplace-4
 # loses: inplace-4-tests
+# shows: inplace-eval-probe-same
 def make_inplace_safe(model, example):
     probe = example.clone()
     saved, unsafe = [], set()

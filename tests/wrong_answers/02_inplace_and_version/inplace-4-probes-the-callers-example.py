@@ -3,6 +3,7 @@
 # the probe (the lesson's own answer did this before).
 # answer: inplace-4
 # loses: inplace-4-state-tests
+# shows: inplace-probe-changes-nothing
 def make_inplace_safe(model, example):
     saved, unsafe = [], set()
 

@@ -3,6 +3,7 @@
 # mode without putting BatchNorm's running statistics back.
 # answer: inplace-4
 # loses: inplace-4-tests, inplace-4-state-tests
+# shows: inplace-only-producer-saves, inplace-probe-changes-nothing
 def make_inplace_safe(model, example):
     unsafe, hooks = [], []
 

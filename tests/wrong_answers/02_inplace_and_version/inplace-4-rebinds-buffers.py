@@ -4,6 +4,7 @@
 # reads as rebinding a module the tests use.)
 # answer: inplace-4
 # loses: inplace-4-state-tests
+# shows: inplace-new-tensor-same-as-write
 def make_inplace_safe(model, example):
     probe = example.clone()
     saved, unsafe = [], set()

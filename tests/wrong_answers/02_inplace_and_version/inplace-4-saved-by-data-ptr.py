@@ -2,6 +2,7 @@
 # the ReLU's input (scale * h[:, 1:]) is missed.
 # answer: inplace-4
 # loses: inplace-4-tests
+# shows: inplace-saved-by-object
 def make_inplace_safe(model, example):
     probe = example.clone()
     saved, unsafe = [], set()

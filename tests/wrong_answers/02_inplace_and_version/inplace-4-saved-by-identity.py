@@ -3,6 +3,7 @@
 # that reshapes), which is a new object over the same memory.
 # answer: inplace-4
 # loses: inplace-4-tests
+# shows: inplace-saved-by-object
 def make_inplace_safe(model, example):
     probe = example.clone()
     saved, unsafe = [], set()

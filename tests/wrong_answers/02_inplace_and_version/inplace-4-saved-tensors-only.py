@@ -2,6 +2,7 @@
 # batch itself is kept in place, because nothing saved that batch, and writes into it at every call.
 # answer: inplace-4
 # loses: inplace-4-tests
+# shows: inplace-only-saved-tensors-matter
 def make_inplace_safe(model, example):
     saved, unsafe = [], set()
 

@@ -1,6 +1,7 @@
 # Looks only at the sibling before each ReLU: a nested block that ends in ReLU is missed.
 # answer: inplace-4
 # loses: inplace-4-tests
+# shows: inplace-judge-by-previous-layer
 SAVES_OUTPUT = (nn.Sigmoid, nn.Tanh, nn.ReLU, nn.Softmax, nn.LogSoftmax)
 
 

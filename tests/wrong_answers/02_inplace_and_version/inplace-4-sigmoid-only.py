@@ -2,6 +2,7 @@
 # part on what else changed is wrong as well).
 # answer: inplace-4
 # loses: inplace-4-tests, inplace-4-state-tests
+# shows: inplace-judge-by-previous-layer
 def make_inplace_safe(model, example):
     previous = None
     for module in model.modules():

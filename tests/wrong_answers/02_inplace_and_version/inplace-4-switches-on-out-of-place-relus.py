@@ -3,6 +3,7 @@
 # h + relu(h), nothing saved h, yet h is read again: its output silently becomes 2 * relu(h).
 # answer: inplace-4
 # loses: inplace-4-state-tests
+# shows: inplace-relu-safe-when-unsaved
 def make_inplace_safe(model, example):
     probe = example.clone()
     saved, unsafe = [], set()

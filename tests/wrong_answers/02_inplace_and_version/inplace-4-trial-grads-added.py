@@ -2,6 +2,7 @@
 # backward added into those very tensors, so the caller's gradients come back changed.
 # answer: inplace-4
 # loses: inplace-4-state-tests
+# shows: inplace-backward-new-grad
 def make_inplace_safe(model, example):
     relus = [m for m in model.modules() if isinstance(m, nn.ReLU) and m.inplace]
     grads = {p: p.grad for p in model.parameters()}
