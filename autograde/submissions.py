@@ -28,6 +28,7 @@ class WrongAnswer:
     source: str
     scores: tuple[tuple[str, float], ...] = ()  # (grade_id, points) of parts it earns partial credit on
     shows: tuple[str, ...] = ()  # ids of the misconceptions it embodies (course.toml); empty for a right variant
+    slip: str = ""  # why it embodies no misconception (a slip of form, a misread task): it must be diagnosed with none
 
     def expected(self, parts: dict[str, float]) -> dict[str, float]:
         """The points each graded part must give this answer: 0 if it loses it, its partial score, or full."""
@@ -95,15 +96,16 @@ def catalogue(lesson: Lesson) -> list[WrongAnswer]:
         # loses: leaf-2-tests          (empty for a right answer that must keep every point)
         # scores: leaf-1-tests=1.5     (optional: a predict part it earns partial credit on)
         # shows: leaf-kept-by-copy     (the misconceptions it embodies, declared in course.toml)
+        # slip: the form: ...          (or why it embodies none: a slip of form, a misread task)
     """
     found = []
     for path in sorted((CATALOGUE / lesson.name).glob("*.py")):
         text = path.read_text()
-        header = dict(re.findall(r"^# (answer|loses|scores|shows):[ \t]*(.*)$", text, re.MULTILINE))
+        header = dict(re.findall(r"^# (answer|loses|scores|shows|slip):[ \t]*(.*)$", text, re.MULTILINE))
         loses = tuple(x.strip() for x in header.get("loses", "").split(",") if x.strip())
         scores = tuple((part.strip(), float(points)) for part, points in
                        (x.split("=") for x in header.get("scores", "").split(",") if x.strip()))
         shows = tuple(x.strip() for x in header.get("shows", "").split(",") if x.strip())
         found.append(WrongAnswer(lesson.name, path.stem, header["answer"].strip(), loses, text.rstrip("\n"),
-                                 scores, shows))
+                                 scores, shows, header.get("slip", "").strip()))
     return found

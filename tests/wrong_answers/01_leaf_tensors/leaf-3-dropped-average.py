@@ -1,6 +1,7 @@
 # Deletes the moving average instead of fixing it: the dashboard loses its numbers.
 # answer: leaf-3
 # loses: leaf-3-copy-tests
+# slip: the task: deletes the running average the module must keep
 class FixedSmoothedHead(nn.Module):
     def __init__(self, features, classes, momentum=0.9):
         super().__init__()

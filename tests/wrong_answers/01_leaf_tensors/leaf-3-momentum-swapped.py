@@ -2,6 +2,7 @@
 # the dashboard follows each batch instead of smoothing (the two agree only at momentum 0.5).
 # answer: leaf-3
 # loses: leaf-3-copy-tests
+# slip: the arithmetic: the two momentum weights swapped
 class FixedSmoothedHead(nn.Module):
     def __init__(self, features, classes, momentum=0.9):
         super().__init__()

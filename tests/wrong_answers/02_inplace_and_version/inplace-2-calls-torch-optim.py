@@ -2,6 +2,7 @@
 # exercise asks to write by hand.
 # answer: inplace-2
 # loses: inplace-2-tests
+# slip: the task: calls torch.optim where the task asks for the update by hand
 def sgd_step_(params, lr):
     opt = torch.optim.SGD(list(params), lr=lr)
     opt.step()

@@ -2,6 +2,7 @@
 # used up by the first loop, so the gradients are never cleared.
 # answer: inplace-2
 # loses: inplace-2-tests
+# slip: Python, not torch: model.parameters() is a generator, used up by the first loop
 def sgd_step_(params, lr):
     with torch.no_grad():
         for p in params:

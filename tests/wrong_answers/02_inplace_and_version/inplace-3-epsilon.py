@@ -2,6 +2,7 @@
 # (every loss moves, and a tiny probability no longer stops at 1e-6).
 # answer: inplace-3
 # loses: inplace-3-tests
+# slip: the arithmetic: an epsilon that changes the value
 def stable_nll(logits, target):
     shifted = logits - logits.max(dim=1, keepdim=True).values
     probs = shifted.softmax(dim=1)

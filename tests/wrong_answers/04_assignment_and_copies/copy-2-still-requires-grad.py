@@ -1,6 +1,7 @@
 # Deep copy, but its parameters still require grad.
 # answer: copy-2
 # loses: copy-2-tests
+# slip: the task: forgets to freeze the EMA copy's parameters
 def make_ema(model):
     return copy.deepcopy(model)
 

@@ -1,6 +1,7 @@
 # Snapshots correctly but loads the best weights back into the model and returns it: the last epoch is lost.
 # answer: copy-3
 # loses: copy-3-tests
+# slip: the task: loads the best weights back into the model (the last epoch is lost) where the task asks for a copy
 def fit_keep_best(model, data, epochs=8, lr=0.1):
     x_train, y_train, x_val, y_val = data
     opt = torch.optim.SGD(model.parameters(), lr=lr)

@@ -1,6 +1,7 @@
 # Answers in words instead of True/False.
 # answer: sd-1
 # loses: sd-1-tests
+# slip: the form: predictions written as strings, not True/False
 sees_step = {
     'state["0.weight"]': "yes",
     'state["1.running_mean"]': "yes",

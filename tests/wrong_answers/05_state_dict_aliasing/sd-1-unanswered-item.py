@@ -1,6 +1,7 @@
 # Left one prediction at the release's None.
 # answer: sd-1
 # loses: sd-1-tests
+# slip: the form: one prediction left unanswered
 sees_step = {
     'state["0.weight"]': True,
     'state["1.running_mean"]': True,

@@ -1,6 +1,7 @@
 # Rounds the integer mean to the nearest whole number instead of down.
 # answer: sd-3
 # loses: sd-3-tests
+# slip: the arithmetic: rounds where the task floors
 def federated_average(clients):
     states = [c.state_dict() for c in clients]
     average = {}

@@ -2,6 +2,7 @@
 # exercise asks for the plain mean.
 # answer: sd-3
 # loses: sd-3-tests
+# slip: the task: weights clients by batches where the task asks for the plain mean
 def federated_average(clients):
     states = [{k: v.detach().clone() for k, v in c.state_dict().items()} for c in clients]
     counts = [next(v for k, v in s.items() if k.endswith("num_batches_tracked")).item() for s in states]

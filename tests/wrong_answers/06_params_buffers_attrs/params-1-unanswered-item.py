@@ -1,6 +1,7 @@
 # Leaves one item at the release's None.
 # answer: params-1
 # loses: params-1-tests
+# slip: the form: one prediction left unanswered
 lands = {
     "scale": "parameter",
     "offset": "attribute",

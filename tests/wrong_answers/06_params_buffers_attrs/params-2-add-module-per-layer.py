@@ -1,6 +1,7 @@
 # Registers each layer of a Python list under a name of its own: it trains, but the checkpoint keys differ.
 # answer: params-2
 # loses: params-2-tests
+# slip: the task: registers the layers under names of its own, so the checkpoint's keys differ
 class Standardized(nn.Module):
     """Standardizes its input with fixed statistics, then Linear layers with tanh between them."""
 

@@ -1,6 +1,7 @@
 # Builds a first and a last layer only: right for [3, 8, 1], a layer short for deeper widths.
 # answer: params-2
 # loses: params-2-tests
+# slip: the task: builds a first and a last layer only, a layer short for deeper widths
 class Standardized(nn.Module):
     """Standardizes its input with fixed statistics, then Linear layers with tanh between them."""
 

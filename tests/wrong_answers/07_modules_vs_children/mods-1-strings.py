@@ -1,6 +1,7 @@
 # Answers with the numbers written as strings.
 # answer: mods-1
 # loses: mods-1-tests
+# slip: the form: predictions written as strings, not numbers
 counts = {
     "children": "3",
     "modules": "6",

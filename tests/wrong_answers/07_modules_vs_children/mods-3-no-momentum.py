@@ -1,6 +1,7 @@
 # Right groups and freeze, but plain SGD without the momentum asked for.
 # answer: mods-3
 # loses: mods-3-tests
+# slip: the task: leaves out the momentum the task asks for
 def fine_tune(model, lr):
     """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
     model.requires_grad_(True)

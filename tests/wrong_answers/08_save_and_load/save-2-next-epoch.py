@@ -2,6 +2,7 @@
 # loop skips an epoch.
 # answer: save-2
 # loses: save-2-tests
+# slip: the arithmetic: counts epochs from 1, one more than the epochs finished
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                 "scheduler": scheduler.state_dict(), "epoch": epoch, "rng": torch.get_rng_state()}, path)

@@ -1,6 +1,7 @@
 # Right values, but returns missing_keys in the model's order instead of sorted.
 # answer: save-3
 # loses: save-3-tests
+# slip: the form: the list of keys unsorted where the task asks for it sorted
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu")["model"]
     consume_prefix_in_state_dict_if_present(state, "module.")

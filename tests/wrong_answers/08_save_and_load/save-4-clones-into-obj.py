@@ -2,6 +2,7 @@
 # holds the tensors it held.
 # answer: save-4
 # loses: save-4-tests
+# slip: the task: overwrites the caller's tensors with clones while saving
 def save_atomically(obj, path):
     def compact_(d):
         for key, value in d.items():
