@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import shutil
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from autograde.submissions import catalogue, hand_in, solved, solved_answers
+from autograde.submissions import WrongAnswer, catalogue, hand_in, solved, solved_answers
 from pitfalls.course import ROOT
 from tests.hostile import corpus
 from tests.selection import LESSONS, choose
@@ -45,15 +46,39 @@ REDTEAM_LESSON = "01_leaf_tensors"  # the red-team corpus attacks this lesson
 LIMITS = ["--cell-timeout", "10", "--notebook-timeout", "90", "--memory-gib", "3"]
 
 
+LEARNERS = 50  # the generated class: learner-01 … learner-50, whose report the browser suite looks at
+
+
+@functools.cache
+def _place(lesson: str) -> dict[str, int]:
+    return {wrong.name: i for i, wrong in enumerate(catalogue(LESSONS[lesson]))}
+
+
+def author(wrong: WrongAnswer) -> str:
+    """The student who hands this catalogued answer in. A lesson's first 50 answers are handed in by the 50
+    generated learners, one each (so a learner hands in several lessons, one answer in each, every other
+    part right); a lesson's answers beyond 50 by a student of their own, wrong-<name>. So the one graded
+    batch is also a class of 50 learners, at no cost in grading."""
+    i = _place(wrong.lesson)[wrong.name]
+    return f"learner-{i + 1:02}" if i < LEARNERS else f"wrong-{wrong.name}"
+
+
+def learners() -> list[str]:
+    """The generated learners who hand something in, with the --lesson selected."""
+    every = {author(w) for lesson in LESSONS.values() for w in catalogue(lesson)}
+    return sorted(a for a in every if a.startswith("learner-"))
+
+
 def build_class(root: Path) -> None:
     """A class folder holding every kind of submission the suite proves something about: solved, blank
-    and each catalogued wrong answer of every lesson, broken files, the sample class, and the red-team
-    corpus, so honest work is graded in the same batch as hostile work."""
+    and each catalogued wrong answer of every lesson (handed in by the 50 generated learners and, beyond
+    50 in a lesson, by wrong-<name>: `author`), broken files, the sample class, and the red-team corpus,
+    so honest work is graded in the same batch as hostile work."""
     for name, lesson in LESSONS.items():
         hand_in(root / "solved" / name, lesson, solved_answers(lesson))
         hand_in(root / "blank" / name, lesson, {})
         for wrong in catalogue(lesson):
-            hand_in(root / f"wrong-{wrong.name}" / name, lesson, {**solved_answers(lesson), wrong.answer: wrong.source})
+            hand_in(root / author(wrong) / name, lesson, {**solved_answers(lesson), wrong.answer: wrong.source})
     first = next(iter(LESSONS.values()))
     bad = root / "bad-json" / first.name / f"{first.name}.ipynb"
     write_notebook(bad, b'{"cells": [')
@@ -85,6 +110,14 @@ class GradedClass:
 
     def __getitem__(self, key: tuple[str, str]) -> dict:
         return self.rows[key]
+
+    def of(self, wrong: WrongAnswer) -> dict:
+        """The grades.csv row of a catalogued wrong answer, whoever handed it in."""
+        return self.rows[(author(wrong), wrong.lesson)]
+
+    def result(self, student: str, lesson: str) -> dict:
+        """The stored result (OUT/results/) of a submission: what misconceptions.csv and the report are made from."""
+        return json.loads((self.out / "results" / student / f"{lesson}.json").read_text())
 
 
 @pytest.fixture(scope="session")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from autograde.submissions import answer_cells, catalogue
-from pitfalls.course import lessons
-from tests.conftest import LESSONS
+from pitfalls.course import lessons, misconceptions
+from tests.conftest import LESSONS, author
 
 WRONG = [w for lesson in LESSONS.values() for w in catalogue(lesson)]
 
@@ -35,7 +37,7 @@ def test_untouched_release_scores_zero_on_every_part(graded, lesson):
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.lesson}:{w.name}")
 def test_wrong_answer_loses_exactly_its_parts(graded, wrong):
     """Every part scores what the catalogue says: 0 where it loses, its partial credit, full elsewhere."""
-    row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
+    row = graded.of(wrong)
     assert parts(row, wrong.lesson) == pytest.approx(wrong.expected(LESSONS[wrong.lesson].points), abs=0.005)
 
 
@@ -81,7 +83,7 @@ def test_a_warning_on_stderr_never_costs_a_right_answer(graded):
     if not warning_cases:
         pytest.skip("no lesson under test has a right answer that makes torch warn")
     for wrong in warning_cases:
-        row = graded[(f"wrong-{wrong.name}", wrong.lesson)]
+        row = graded.of(wrong)
         assert parts(row, wrong.lesson) == LESSONS[wrong.lesson].points
 
 
@@ -171,3 +173,113 @@ def test_feedback_shows_every_explorer_as_an_image_that_needs_no_network(graded,
                                                      or "StepThrough(" in "".join(cell["source"])) for cell in cells)
     assert "application/vnd.jupyter.widget" not in page
     assert page.count('src="data:image/png;base64,') >= explorers
+
+
+# --- misconceptions: every wrong answer diagnosed as its `# shows:` says, correct work never ----------
+
+RIGHT = [w for w in WRONG if not w.loses and not w.scores]  # right variants: must keep every point
+MISTAKES = [w for w in WRONG if w.loses or w.scores]
+GOAL = 0.90  # precision, recall and the share diagnosed exactly, over the catalogue (issue 22)
+
+
+def named(graded, student: str, lesson: str) -> set[str]:
+    """Every misconception a graded submission's test cells named, as its stored result records them."""
+    return {m for ids in graded.result(student, lesson).get("misconceptions", {}).values() for m in ids}
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_wrong_answer_shows_a_declared_misconception_of_its_lesson_and_part(lesson):
+    """`# shows:` names at least one misconception declared under its own lesson, whose parts include the
+    part the answer is to; a right variant shows none."""
+    declared = {m.id: m for m in LESSONS[lesson].misconceptions}
+    for wrong in catalogue(LESSONS[lesson]):
+        if wrong.loses or wrong.scores:
+            assert wrong.shows, f"{wrong.name}: no '# shows:' header"
+            for m in wrong.shows:
+                assert m in declared, f"{wrong.name} shows {m!r}, which {lesson} does not declare"
+                assert wrong.answer in declared[m].parts, f"{wrong.name} is to {wrong.answer}, not a part of {m!r}"
+        else:
+            assert wrong.shows == (), f"{wrong.name} is a right variant: it shows no misconception"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_declared_misconception_is_shown_by_a_catalogue_answer_and_declares_parts_of_its_lesson(lesson):
+    shown = {m for wrong in catalogue(LESSONS[lesson]) for m in wrong.shows}
+    assert LESSONS[lesson].misconceptions, f"{lesson} declares no misconception"
+    for m in LESSONS[lesson].misconceptions:
+        assert m.id in shown, f"no catalogue answer of {lesson} shows {m.id!r}"
+        assert m.parts and set(m.parts) <= set(LESSONS[lesson].parts), f"{m.id}: parts {m.parts}"
+        assert m.name.strip() and m.explanation.strip() and m.section.strip(), m.id
+
+
+def test_misconception_ids_are_unique_and_stable_words():
+    every = [m for lesson in lessons().values() for m in lesson.misconceptions]
+    assert len({m.id for m in every}) == len(every) == len(misconceptions())
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", m.id) for m in every)
+
+
+def test_correct_work_is_never_diagnosed(graded):
+    """Zero false diagnoses: the solutions, the blank releases, every right variant and every test cell of
+    any honest submission that earned its full points (the sample class's correct work among them)."""
+    for lesson in LESSONS:
+        assert named(graded, "solved", lesson) == set(), lesson
+        assert named(graded, "blank", lesson) == set(), lesson
+    assert {w.name: named(graded, author(w), w.lesson) for w in RIGHT} == {w.name: set() for w in RIGHT}
+    false = []
+    for path in sorted((graded.out / "results").glob("*/*.json")):
+        result = json.loads(path.read_text())
+        if result["student"].startswith(("redteam-", "bad-")):
+            continue
+        points = LESSONS[result["lesson"]].points
+        false += [(result["student"], part, ids) for part, ids in result.get("misconceptions", {}).items()
+                  if result["parts"].get(part) == points[part]]
+    assert false == [], "test cells that earned full points named a misconception"
+
+
+def diagnosis_figures(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, float]:
+    """Precision (of the ids named, the share the catalogue says), recall (of the ids the catalogue says,
+    the share named) and the share of answers whose named ids are exactly the catalogue's."""
+    hits = sum(len(said & truth) for said, truth in pairs)
+    said, truth = sum(len(s) for s, _ in pairs), sum(len(t) for _, t in pairs)
+    return (hits / said if said else 1.0, hits / truth if truth else 1.0,
+            sum(s == t for s, t in pairs) / len(pairs) if pairs else 1.0)
+
+
+def test_wrong_answers_are_diagnosed_as_the_catalogue_says(graded):
+    """Over every catalogued wrong answer: what its graded result names vs its `# shows:`. The figures per
+    lesson and in total go to OUT/../misconceptions-proof.txt and stdout (pytest -s), for the integrator."""
+    by_lesson: dict[str, list] = {}
+    misses = []
+    for wrong in MISTAKES:
+        said, truth = named(graded, author(wrong), wrong.lesson), set(wrong.shows)
+        by_lesson.setdefault(wrong.lesson, []).append((said, truth))
+        if said != truth:
+            misses.append(f"{wrong.lesson}:{wrong.name} named {sorted(said)}, shows {sorted(truth)}")
+    every = [pair for pairs in by_lesson.values() for pair in pairs]
+    lines = [f"{'lesson':28} {'answers':>7} {'precision':>9} {'recall':>6} {'exact':>6}"]
+    for lesson, pairs in [*by_lesson.items(), ("total", every)]:
+        precision, recall, exact = diagnosis_figures(pairs)
+        lines.append(f"{lesson:28} {len(pairs):7} {precision:9.3f} {recall:6.3f} {exact:6.3f}")
+    text = "\n".join([*lines, "", f"{len(misses)} answers not diagnosed exactly:", *misses]) + "\n"
+    (graded.out.parent / "misconceptions-proof.txt").write_text(text)
+    print("\n" + text)
+    precision, recall, exact = diagnosis_figures(every)
+    assert precision >= GOAL and recall >= GOAL and exact >= GOAL, text
+
+
+def test_misconceptions_csv_is_the_results_as_rows(graded):
+    """One row per student, lesson, test cell and misconception, real names kept, made from the stored results."""
+    from autograde.grade import MISCONCEPTION_COLUMNS, misconception_rows
+
+    results = [json.loads(p.read_text()) for p in sorted((graded.out / "results").glob("*/*.json"))]
+    with (graded.out / "misconceptions.csv").open(newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == list(MISCONCEPTION_COLUMNS)
+    assert [tuple(r) for r in rows[1:]] == misconception_rows(results)
+    assert {r[0] for r in rows[1:]} <= {student for student, _ in graded.rows}
+
+
+def test_report_html_is_written_beside_the_grades(graded):
+    page = (graded.out / "report.html").read_text()
+    assert page.startswith("<!doctype html>") and "<script" not in page.lower()
+    assert all(f'id="{lesson}"' in page for lesson in LESSONS)
