@@ -36,6 +36,10 @@ def read(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
 def graded(row: dict) -> bool:
     return not row["status"].startswith("not graded")
 
@@ -97,7 +101,7 @@ def overview(rows: list[dict]) -> str:
     fig = figure(10, 0.9 + 0.45 * len(names))
     ax = fig.subplots()
     stacked(ax, names, [shares(by_lesson[n]) for n in names])
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25 - 1.2 / max(3, len(names))), ncol=3, frameon=False)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=3, frameon=False)
     return svg(fig)
 
 
@@ -242,9 +246,10 @@ def page(out: Path) -> str:
     done = [r for r in rows if graded(r)]
     flagged = {(f["student"], f["lesson"]) for f in flags}
     diagnosed = {(r["student"], r["lesson"]) for r in found}
-    lead = (f"{len(rows)} submissions from {len({r['student'] for r in rows})} learners in {len(names)} lessons: "
+    lead = (f"{count(len(rows), 'submission')} from {count(len({r['student'] for r in rows}), 'learner')} in "
+            f"{count(len(names), 'lesson')}: "
             f"{len(done)} graded, {len(rows) - len(done)} not graded, {len(flagged)} flagged for review. "
-            f"{len(diagnosed)} graded submissions showed a misconception.")
+            f"{count(len(diagnosed), 'graded submission')} showed a misconception.")
     parts = ['<!doctype html><html lang="en"><head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              "<title>Class report · PyTorch Pitfalls</title>", f"<style>{STYLE}</style></head><body>",

@@ -135,3 +135,31 @@ def graded(tmp_path_factory) -> GradedClass:
     with (out / "integrity.csv").open() as f:
         flags = list(csv.DictReader(f))
     return GradedClass(rows, submissions, out, result.stdout, before, fingerprint(submissions), flags)
+
+
+@dataclass
+class Regraded:
+    out: Path
+    stdout: str
+    students: list[str]
+
+
+def from_the_batch(graded: GradedClass, students: list[str], root: Path) -> Regraded:
+    """`make autograde` over just these students' folders of the graded batch, its OUT seeded with the batch's
+    course and these students' stored results: the driver resumes (same submission bytes, same course
+    version), so nothing is graded again and every number in its files is the batch's real grading."""
+    submissions, out = root / "submissions", root / "out"
+    for student in students:
+        shutil.copytree(graded.submissions / student, submissions / student)
+        shutil.copytree(graded.out / "results" / student, out / "results" / student)
+    shutil.copytree(graded.out / "course", out / "course")
+    result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *LIMITS],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Regraded(out, result.stdout, students)
+
+
+@pytest.fixture(scope="session")
+def learner_class(graded, tmp_path_factory) -> Regraded:
+    """The 50 generated learners graded as a class of their own (report.html, misconceptions.csv), from the batch."""
+    return from_the_batch(graded, learners(), tmp_path_factory.mktemp("learners"))

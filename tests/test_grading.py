@@ -283,3 +283,25 @@ def test_report_html_is_written_beside_the_grades(graded):
     page = (graded.out / "report.html").read_text()
     assert page.startswith("<!doctype html>") and "<script" not in page.lower()
     assert all(f'id="{lesson}"' in page for lesson in LESSONS)
+
+
+def test_the_50_learners_report_is_the_batch_resumed_with_nothing_graded_again(graded, learner_class):
+    n = sum(1 for student in learner_class.students for _ in (graded.submissions / student).iterdir())
+    assert f"{n} submissions: {n} already graded, 0 to grade" in learner_class.stdout
+    with (learner_class.out / "grades.csv").open() as f:
+        rows = {(r["student"], r["lesson"]): r for r in csv.DictReader(f)}
+    assert rows == {key: row for key, row in graded.rows.items() if key[0] in learner_class.students}
+    assert len(learner_class.students) == min(50, max(len(catalogue(lesson)) for lesson in LESSONS.values()))
+    assert (learner_class.out / "report.html").is_file() and (learner_class.out / "misconceptions.csv").is_file()
+
+
+def test_feedback_shows_each_diagnosis_its_result_records(graded):
+    """The learner reads in the feedback page the line that names each misconception the grading recorded."""
+    known = misconceptions()
+    for path in sorted((graded.out / "results").glob("*/*.json")):
+        result = json.loads(path.read_text())
+        page = graded.out / "feedback" / result["student"] / result["lesson"] / f"{result['lesson']}.html"
+        if result.get("misconceptions"):
+            text = visible_text(page.read_text())
+            for ids in result["misconceptions"].values():
+                assert all(" ".join(known[m].diagnosis().split()) in text for m in ids), (result["student"], ids)

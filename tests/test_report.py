@@ -116,7 +116,7 @@ def test_report_says_who_is_flagged_and_why_and_what_was_not_graded(tmp_path, de
     assert "reads another student&#x27;s files" in flags and "open(&#x27;../x&#x27;)" in flags
     missing = page.split('<table class="not-graded">', 1)[1].split("</table>", 1)[0]
     assert re.findall(r"<td>(.*?)</td>", missing) == ["dev", LESSON, "invalid JSON"]
-    assert "3 submissions from 3 learners in 1 lessons: 2 graded, 1 not graded, 1 flagged" in page
+    assert "3 submissions from 3 learners in 1 lesson: 2 graded, 1 not graded, 1 flagged" in page
 
 
 def test_report_of_a_class_without_misconceptions_says_so(tmp_path):
