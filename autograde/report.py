@@ -116,7 +116,7 @@ def lesson_figure(name: str, rows: list[dict]) -> str:
     top = max([float(r["max_score"]) for r in done] or [1.0])
     left.hist(scores, bins=[b - 0.5 for b in range(int(top) + 2)], color=FULL, rwidth=0.85)
     left.set_xlim(-0.7, top + 0.7)
-    left.set_xlabel(f"score (of {top:g} points)")
+    left.set_xlabel(f"score (of {top:g} points, rounded)")
     left.set_ylabel("submissions")
     left.set_title("scores", loc="left")
     left.yaxis.get_major_locator().set_params(integer=True)
@@ -127,15 +127,16 @@ def lesson_figure(name: str, rows: list[dict]) -> str:
 
 def course_misconceptions(found: list[dict]) -> str:
     """The misconceptions held by the most learners, course-wide."""
-    learners = Counter(m for m, students in held(found).items() for _ in students)
-    top = learners.most_common(TOP_COURSE)
+    lesson_of = {r["misconception"]: r["lesson"] for r in found}
+    ranked = sorted(((m, len(students)) for m, students in held(found).items()), key=lambda kv: (-kv[1], kv[0]))
+    top = ranked[:TOP_COURSE]
     fig = figure(10, 0.9 + 0.45 * len(top))
     ax = fig.subplots()
     y = list(range(len(top)))[::-1]
     ax.barh(y, [n for _, n in top], color=PARTIAL, height=0.7)
     for yi, (_, n) in zip(y, top, strict=True):
         ax.text(n, yi, f" {n}", va="center")
-    ax.set_yticks(y, [m for m, _ in top])
+    ax.set_yticks(y, [f"{lesson_of[m][:2]} · {m}" for m, _ in top])  # the lesson's number, then the id
     ax.set_xlabel("learners")
     ax.xaxis.get_major_locator().set_params(integer=True)
     return svg(fig)

@@ -137,6 +137,12 @@ def graded(tmp_path_factory) -> GradedClass:
     return GradedClass(rows, submissions, out, result.stdout, before, fingerprint(submissions), flags)
 
 
+def diagnosed_rows(out: Path) -> list[dict]:
+    """OUT/misconceptions.csv: a row per student, lesson, test cell and misconception."""
+    with (out / "misconceptions.csv").open(newline="") as f:
+        return list(csv.DictReader(f))
+
+
 @dataclass
 class Regraded:
     out: Path

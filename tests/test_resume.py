@@ -14,7 +14,7 @@ import pytest
 
 from autograde.submissions import catalogue
 from pitfalls.course import ROOT
-from tests.conftest import LESSONS, SAMPLE_CLASS, author, fingerprint, write_notebook
+from tests.conftest import LESSONS, SAMPLE_CLASS, author, diagnosed_rows, fingerprint, write_notebook
 from tests.test_grading import FIRST
 
 pytestmark = [pytest.mark.grading, pytest.mark.slow]
@@ -63,6 +63,8 @@ def test_a_run_killed_midway_and_run_again_gives_the_uninterrupted_grades(small_
     assert len(rows) == 5
     for row in rows:
         assert row == graded[(row["student"], row["lesson"])]
+    these = {(row["student"], row["lesson"]) for row in rows}
+    assert diagnosed_rows(out) == [r for r in diagnosed_rows(graded.out) if (r["student"], r["lesson"]) in these]
     assert fingerprint(small_class) == before, "submissions must never be modified"
 
 
