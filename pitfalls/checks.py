@@ -109,7 +109,9 @@ def shown(shows: Shows, given: Any = _NOTHING) -> tuple[str, ...]:
     when it is a dict, or computed by a probe when it is a function (a probe that fails names none)."""
     if callable(shows):
         try:
-            shows = shows()
+            with warnings.catch_warnings():  # torch's warnings from the learner's code: not on the cell's stderr
+                warnings.simplefilter("ignore")
+                shows = shows()
         except Exception:  # noqa: BLE001 -- a probe on broken code proves nothing: no diagnosis
             return ()
     if _type(shows) is dict:  # looked up by exact type and value: 1 is not True, a look-alike is nothing

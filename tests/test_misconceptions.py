@@ -276,3 +276,14 @@ def test_a_lesson_that_declares_nothing_records_nothing(declared):
 
     nb = graded_notebook({"x-tests": [{"output_type": "stream", "name": "stdout", "text": LEAF.diagnosis()}]})
     assert diagnoses(nb, "00_reading_the_pictures") == {}
+
+
+def test_a_probe_that_makes_torch_warn_writes_nothing_to_stderr(declared, capfd):
+    import warnings
+
+    def probe():
+        warnings.warn("a non-leaf's .grad is being accessed", UserWarning, stacklevel=1)
+        return LEAF.id
+
+    assert failure(checks.expect_equal, 1, 2, "x", shows=probe).misconceptions == (LEAF.id,)
+    assert capfd.readouterr().err == ""
