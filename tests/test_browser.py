@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from autograde.submissions import catalogue, solved, solved_answers, submission
-from pitfalls.course import DIAGNOSIS, ROOT, misconceptions
+from pitfalls.course import DIAGNOSIS, ROOT, lessons, misconceptions
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, INSTRUCTOR, Lab, require_chromium, scratch_copy
 from tests.conftest import LESSONS, LIMITS, SAMPLE_CLASS, write_notebook
 
@@ -602,7 +602,7 @@ def open_report(browser, out: Path, name: str) -> None:
     with words a room can read, every table has its rows and nothing came from the network; screenshots."""
     grades, flags = read_csv(out / "grades.csv"), read_csv(out / "integrity.csv")
     found = read_csv(out / "misconceptions.csv")
-    lessons = {r["lesson"] for r in grades if not r["status"].startswith("not graded")}
+    taught = {r["lesson"] for r in grades if not r["status"].startswith("not graded")}
     page = browser.new_page(viewport=LAPTOP)
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))
@@ -611,7 +611,7 @@ def open_report(browser, out: Path, name: str) -> None:
         assert [url for url in fetched if not url.startswith(("file:", "data:"))] == []
         assert page.locator("script").count() == 0
         figures = page.evaluate(REPORT_FIGURES)
-        assert len(figures) == 1 + bool(found) + len(lessons)  # the lessons, the misconceptions, one per lesson
+        assert len(figures) == 1 + bool(found) + len(taught)  # the lessons, the misconceptions, one per lesson
         for figure in figures:
             assert figure["width"] > 400 and figure["height"] > 100, figure["width"]
             small = sorted({(t["text"], round(t["px"], 1)) for t in figure["texts"] if t["px"] < LABEL_PX})

@@ -238,11 +238,12 @@ def test_correct_work_is_never_diagnosed(graded):
 
 def diagnosis_figures(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, float]:
     """Precision (of the ids named, the share the catalogue says), recall (of the ids the catalogue says,
-    the share named) and the share of answers whose named ids are exactly the catalogue's."""
+    the share named) and the share of answers whose named ids are exactly the catalogue's. Nothing named
+    or nothing catalogued is 0, never a vacuous 1."""
     hits = sum(len(said & truth) for said, truth in pairs)
     said, truth = sum(len(s) for s, _ in pairs), sum(len(t) for _, t in pairs)
-    return (hits / said if said else 1.0, hits / truth if truth else 1.0,
-            sum(s == t for s, t in pairs) / len(pairs) if pairs else 1.0)
+    return (hits / said if said else 0.0, hits / truth if truth else 0.0,
+            sum(bool(t) and s == t for s, t in pairs) / len(pairs) if pairs else 0.0)
 
 
 def test_wrong_answers_are_diagnosed_as_the_catalogue_says(graded):
@@ -253,7 +254,7 @@ def test_wrong_answers_are_diagnosed_as_the_catalogue_says(graded):
     for wrong in MISTAKES:
         said, truth = named(graded, author(wrong), wrong.lesson), set(wrong.shows)
         by_lesson.setdefault(wrong.lesson, []).append((said, truth))
-        if said != truth:
+        if said != truth or not truth:
             misses.append(f"{wrong.lesson}:{wrong.name} named {sorted(said)}, shows {sorted(truth)}")
     every = [pair for pairs in by_lesson.values() for pair in pairs]
     lines = [f"{'lesson':28} {'answers':>7} {'precision':>9} {'recall':>6} {'exact':>6}"]
@@ -305,3 +306,8 @@ def test_feedback_shows_each_diagnosis_its_result_records(graded):
             text = visible_text(page.read_text())
             for ids in result["misconceptions"].values():
                 assert all(" ".join(known[m].diagnosis().split()) in text for m in ids), (result["student"], ids)
+
+
+def test_diagnosis_figures_are_never_vacuous():
+    assert diagnosis_figures([(set(), set())]) == (0.0, 0.0, 0.0)
+    assert diagnosis_figures([({"a"}, {"a"}), ({"a", "b"}, {"a"}), (set(), {"c"})]) == (2 / 3, 2 / 3, 1 / 3)
