@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -185,7 +186,8 @@ def misconception_table(name: str, found: list[dict], submissions: int) -> str:
 def lesson_section(name: str, rows: list[dict], found: list[dict]) -> str:
     done = [r for r in rows if graded(r)]
     title = lessons()[name].title if name in lessons() else name
-    head = (f'<section id="{e(name)}"><h2>{e(name)}</h2><p class=sub>{e(title)} · {len(done)} graded'
+    title = re.sub(r"`([^`<>]+)`", r"<code>\1</code>", e(title))  # course.toml writes code as Markdown does
+    head = (f'<section id="{e(name)}"><h2>{e(name)}</h2><p class=sub>{title} · {len(done)} graded'
             f'{f", {len(rows) - len(done)} not graded" if len(rows) > len(done) else ""}</p>')
     if not done:
         return head + "<p>No submission of this lesson was graded.</p></section>"

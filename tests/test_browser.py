@@ -657,13 +657,23 @@ def test_the_sample_class_report_opens_from_disk_with_its_plots_and_tables(chrom
     open_report(chromium, sample_class_out, "sample-class")
 
 
-def test_the_50_learners_report_opens_from_disk_with_its_plots_and_tables(chromium, learner_class):
+@pytest.fixture
+def batch(request):
+    """The graded batch, when this run grades it anyway (`make test`, or with tests/test_grading.py): the browser
+    suite alone must not cost the 10 to 25 minutes it takes."""
+    if not any("graded" in item.fixturenames for item in request.session.items if item.path != request.path):
+        pytest.skip("the graded batch is not part of this run: run with tests/test_grading.py, or make test")
+    return request.getfixturevalue("graded")
+
+
+def test_the_50_learners_report_opens_from_disk_with_its_plots_and_tables(chromium, batch, request):
     """The 50 generated learners of the graded batch, as a class (tests/conftest.py: `learner_class`)."""
-    open_report(chromium, learner_class.out, "50-learners")
+    open_report(chromium, request.getfixturevalue("learner_class").out, "50-learners")
 
 
-def test_the_feedback_page_of_a_wrong_answer_shows_its_diagnosis(chromium, graded):
+def test_the_feedback_page_of_a_wrong_answer_shows_its_diagnosis(chromium, batch):
     """A learner's feedback page, opened from disk: the line naming the misconception is there to read."""
+    graded = batch
     results = [json.loads(p.read_text()) for p in sorted((graded.out / "results").glob("learner-*/*.json"))]
     named = next((r for r in results if r.get("misconceptions")), None)
     if named is None:
