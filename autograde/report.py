@@ -204,15 +204,25 @@ def lesson_section(name: str, rows: list[dict], found: list[dict]) -> str:
 
 
 def integrity_section(flags: list[dict]) -> str:
+    """Each finding in a row; work graded without the sandbox in one sentence per reason (it is the host's
+    doing, not the learner's, and in a class graded without it, every submission has that row)."""
+    from .grade import UNFENCED  # noqa: PLC0415 -- grade.py imports this module
+
     if not flags:
         return "<p>No submission was flagged.</p>"
-    by_submission = Counter((f["student"], f["lesson"]) for f in flags)
+    unfenced = Counter(f["evidence"] for f in flags if f["finding"] == UNFENCED)
+    found = [f for f in flags if f["finding"] != UNFENCED]
+    said = "".join(f"<p><b>{count(n, 'submission')} graded without the operating-system sandbox</b>: "
+                   f"<code>{e(why[:EVIDENCE])}</code></p>" for why, n in unfenced.most_common())
+    if not found:
+        return said
+    by_submission = Counter((f["student"], f["lesson"]) for f in found)
     rows = [[e(f["student"]), e(f["lesson"]), e(f["finding"]),
              f"<code>{e(f['evidence'][:EVIDENCE])}{'…' if len(f['evidence']) > EVIDENCE else ''}</code>"]
-            for f in flags]
-    return (f"<p>{len(by_submission)} submissions from {len({s for s, _ in by_submission})} learners, "
-            f"{len(flags)} findings. Read each before grading it.</p>"
-            + table(["student", "lesson", "finding", "evidence"], rows, cls="flags"))
+            for f in found]
+    return (said + f"<p>{count(len(by_submission), 'submission')} from "
+            f"{count(len({s for s, _ in by_submission}), 'learner')}, {count(len(found), 'finding')}. "
+            "Read each before grading it.</p>" + table(["student", "lesson", "finding", "evidence"], rows, cls="flags"))
 
 
 def not_graded_section(rows: list[dict]) -> str:
@@ -235,7 +245,7 @@ figcaption { color: #444; font-size: 15px; }
 table { border-collapse: collapse; font-size: 16px; margin: 8px 0 16px; }
 th, td { text-align: left; vertical-align: top; padding: 5px 10px; border-bottom: 1px solid #d0d0d0; }
 th { border-bottom: 2px solid #888; } td.n, th.n { text-align: right; white-space: nowrap; }
-code { font-size: 15px; word-break: break-all; } .share { color: #555; }
+code { font-size: 15px; overflow-wrap: anywhere; } .share { color: #555; }
 """
 
 

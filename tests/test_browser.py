@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from autograde.grade import UNFENCED
 from autograde.submissions import catalogue, solved, solved_answers, submission
 from pitfalls.course import DIAGNOSIS, ROOT, lessons, misconceptions
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, INSTRUCTOR, Lab, require_chromium, scratch_copy
@@ -619,7 +620,7 @@ def open_report(browser, out: Path, name: str) -> None:
         assert page.locator("section h2").all_inner_texts() == [n for n in lessons() if n in
                                                                 {r["lesson"] for r in grades}]
         assert table_rows(page, "not-graded") == sum(r["status"].startswith("not graded") for r in grades)
-        assert table_rows(page, "flags") == len(flags)
+        assert table_rows(page, "flags") == sum(f["finding"] != UNFENCED for f in flags)
         per_part = {}
         for row in found:
             per_part.setdefault((row["lesson"], row["part"]), set()).add(row["misconception"])
@@ -682,9 +683,10 @@ def test_the_feedback_page_of_a_wrong_answer_shows_its_diagnosis(chromium, batch
     page = chromium.new_page(viewport=LAPTOP)
     try:
         page.goto((graded.out / "feedback" / named["student"] / named["lesson"] / f"{named['lesson']}.html").as_uri())
-        line = page.get_by_text(misconceptions()[ids[0]].diagnosis()[:80], exact=False).first
+        line = page.locator(".output_text pre", has_text=misconceptions()[ids[0]].diagnosis()[:80]).first
         line.scroll_into_view_if_needed()
         assert line.is_visible()
+        assert line.evaluate("e => e.scrollWidth <= e.clientWidth"), "the diagnosis wraps: no sideways scrolling"
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "feedback-diagnosis-1366x768.png"))
     finally:

@@ -147,3 +147,14 @@ def test_report_runs_alone_from_an_out_folder(tmp_path):
     wrong = subprocess.run([sys.executable, "-m", "autograde.report", str(tmp_path / "nowhere")], cwd=ROOT,
                            capture_output=True, text=True)
     assert wrong.returncode == 2 and "usage" in wrong.stderr
+
+
+def test_work_graded_without_the_sandbox_is_one_sentence_not_a_row_per_submission(tmp_path):
+    results = [result(f"s{i}", FULL) | {"fenced": False} for i in range(40)]
+    results[0]["findings"] = [["reads another student's files", "open('../x')"]]
+    write_csv([grades_row(r) for r in results], tmp_path / "grades.csv")
+    write_integrity(tmp_path, results, "bubblewrap is not installed")
+    page = report.page(tmp_path)
+    said = "<b>40 submissions graded without the operating-system sandbox</b>: <code>bubblewrap is not installed"
+    assert said in page
+    assert page.split('<table class="flags">', 1)[1].split("</table>", 1)[0].count("<tr>") == 2  # header, 1 finding
