@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
-import functools
 import hashlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -14,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from autograde.submissions import WrongAnswer, catalogue, hand_in, solved, solved_answers
+from autograde.submissions import hand_in, solved, solved_answers
 from pitfalls.course import ROOT
+from tests.classroom import Notebook, notebooks, where
 from tests.hostile import corpus
 from tests.selection import LESSONS, choose
 
@@ -46,39 +48,16 @@ REDTEAM_LESSON = "01_leaf_tensors"  # the red-team corpus attacks this lesson
 LIMITS = ["--cell-timeout", "10", "--notebook-timeout", "90", "--memory-gib", "3"]
 
 
-LEARNERS = 50  # the generated class: learner-01 … learner-50, whose report the browser suite looks at
-
-
-@functools.cache
-def _place(lesson: str) -> dict[str, int]:
-    return {wrong.name: i for i, wrong in enumerate(catalogue(LESSONS[lesson]))}
-
-
-def author(wrong: WrongAnswer) -> str:
-    """The student who hands this catalogued answer in. A lesson's first 50 answers are handed in by the 50
-    generated learners, one each (so a learner hands in several lessons, one answer in each, every other
-    part right); a lesson's answers beyond 50 by a student of their own, wrong-<name>. So the one graded
-    batch is also a class of 50 learners, at no cost in grading."""
-    i = _place(wrong.lesson)[wrong.name]
-    return f"learner-{i + 1:02}" if i < LEARNERS else f"wrong-{wrong.name}"
-
-
-def learners() -> list[str]:
-    """The generated learners who hand something in, with the --lesson selected."""
-    every = {author(w) for lesson in LESSONS.values() for w in catalogue(lesson)}
-    return sorted(a for a in every if a.startswith("learner-"))
-
-
 def build_class(root: Path) -> None:
-    """A class folder holding every kind of submission the suite proves something about: solved, blank
-    and each catalogued wrong answer of every lesson (handed in by the 50 generated learners and, beyond
-    50 in a lesson, by wrong-<name>: `author`), broken files, the sample class, and the red-team corpus,
-    so honest work is graded in the same batch as hostile work."""
+    """A class folder holding every kind of submission the suite proves something about: solved and blank
+    notebooks of every lesson, every catalogued answer in a generated learner's notebook (tests/classroom.py),
+    broken files, the sample class, and the red-team corpus, so honest work is graded in the same batch as
+    hostile work."""
     for name, lesson in LESSONS.items():
         hand_in(root / "solved" / name, lesson, solved_answers(lesson))
         hand_in(root / "blank" / name, lesson, {})
-        for wrong in catalogue(lesson):
-            hand_in(root / author(wrong) / name, lesson, {**solved_answers(lesson), wrong.answer: wrong.source})
+    for notebook in notebooks(LESSONS):
+        notebook.hand_in(root)
     first = next(iter(LESSONS.values()))
     bad = root / "bad-json" / first.name / f"{first.name}.ipynb"
     write_notebook(bad, b'{"cells": [')
@@ -111,30 +90,79 @@ class GradedClass:
     def __getitem__(self, key: tuple[str, str]) -> dict:
         return self.rows[key]
 
-    def of(self, wrong: WrongAnswer) -> dict:
-        """The grades.csv row of a catalogued wrong answer, whoever handed it in."""
-        return self.rows[(author(wrong), wrong.lesson)]
+    def holding(self, wrong) -> Notebook:
+        """The generated learner's notebook that holds this catalogued answer."""
+        return CLASSROOM[(wrong.lesson, wrong.name)]
+
+    def row_of(self, wrong) -> dict:
+        """The grades.csv row of the notebook that holds this catalogued answer."""
+        notebook = self.holding(wrong)
+        return self.rows[(notebook.student, wrong.lesson)]
 
     def result(self, student: str, lesson: str) -> dict:
         """The stored result (OUT/results/) of a submission: what misconceptions.csv and the report are made from."""
         return json.loads((self.out / "results" / student / f"{lesson}.json").read_text())
 
 
+CLASSROOM: dict[tuple[str, str], Notebook] = {}  # (lesson, catalogue stem) -> its notebook, once the class is built
+
+
+class Batch:
+    """The class batch, graded by the real driver in the background from the moment pytest knows a selected
+    test needs it: the tests that need no grades (units, browser, kernels) run meanwhile, and those that do
+    run last (`pytest_collection_modifyitems`) and wait for it in the `graded` fixture."""
+
+    process: subprocess.Popen | None = None
+    root: Path
+    before: dict[str, str]
+
+    @classmethod
+    def start(cls, root: Path) -> None:
+        cls.root = root
+        CLASSROOM.update(where(notebooks(LESSONS)))
+        build_class(root / "submissions")
+        cls.before = fingerprint(root / "submissions")
+        with (root / "driver.log").open("w") as log:
+            cls.process = subprocess.Popen(
+                [sys.executable, "-m", "autograde.grade", str(root / "submissions"), "--out", str(root / "out"),
+                 *LIMITS], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+    @classmethod
+    def result(cls) -> GradedClass:
+        submissions, out = cls.root / "submissions", cls.root / "out"
+        returncode = cls.process.wait()
+        stdout = (cls.root / "driver.log").read_text()
+        assert returncode == 0, stdout
+        with (out / "grades.csv").open() as f:
+            rows = {(r["student"], r["lesson"]): r for r in csv.DictReader(f)}
+        with (out / "integrity.csv").open() as f:
+            flags = list(csv.DictReader(f))
+        return GradedClass(rows, submissions, out, stdout, cls.before, fingerprint(submissions), flags)
+
+    @classmethod
+    def stop(cls) -> None:
+        """An interrupted session leaves no driver grading on its own."""
+        if cls.process is not None and cls.process.poll() is None:
+            os.killpg(cls.process.pid, signal.SIGKILL)
+            cls.process.wait()
+
+
+@pytest.hookimpl(trylast=True)  # after `-m`/`-k` deselection: only a selected test that needs grades counts
+def pytest_collection_modifyitems(config, items):
+    later = {id(item) for item in items if "graded" in getattr(item, "fixturenames", ())}
+    if later and not config.option.collectonly:
+        items[:] = [item for item in items if id(item) not in later] + [item for item in items if id(item) in later]
+        Batch.start(config._tmp_path_factory.mktemp("class"))
+
+
+def pytest_unconfigure(config):
+    Batch.stop()
+
+
 @pytest.fixture(scope="session")
-def graded(tmp_path_factory) -> GradedClass:
-    """Grade the generated class once with the real driver, as `make autograde` does."""
-    root = tmp_path_factory.mktemp("class")
-    submissions, out = root / "submissions", root / "out"
-    build_class(submissions)
-    before = fingerprint(submissions)
-    result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *LIMITS],
-                            cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    with (out / "grades.csv").open() as f:
-        rows = {(r["student"], r["lesson"]): r for r in csv.DictReader(f)}
-    with (out / "integrity.csv").open() as f:
-        flags = list(csv.DictReader(f))
-    return GradedClass(rows, submissions, out, result.stdout, before, fingerprint(submissions), flags)
+def graded() -> GradedClass:
+    """The generated class, graded once with the real driver, as `make autograde` does."""
+    return Batch.result()
 
 
 def diagnosed_rows(out: Path) -> list[dict]:
@@ -167,5 +195,7 @@ def from_the_batch(graded: GradedClass, students: list[str], root: Path) -> Regr
 
 @pytest.fixture(scope="session")
 def learner_class(graded, tmp_path_factory) -> Regraded:
-    """The 50 generated learners graded as a class of their own (report.html, misconceptions.csv), from the batch."""
-    return from_the_batch(graded, learners(), tmp_path_factory.mktemp("learners"))
+    """The 50 generated learners (tests/classroom.py) graded as a class of their own (report.html,
+    misconceptions.csv), from the batch."""
+    learners = sorted({student for student, _ in graded.rows if student.startswith("learner-")})
+    return from_the_batch(graded, learners, tmp_path_factory.mktemp("learners"))

@@ -68,8 +68,21 @@ def browser(lab):
         chromium.close()
 
 
+def start_kernel(lab: Lab, path: str) -> None:
+    """Start the notebook's session on the server before the page opens it, as a notebook whose kernel is
+    already running is opened: the page then joins that session. A page left to start the kernel itself asks
+    "Select Kernel" whenever the server's kernel specs reach it after the notebook does (JupyterLab's
+    SessionContext finds no default kernel then), which a loaded machine made happen."""
+    body = json.dumps({"path": path, "type": "notebook", "name": path, "kernel": {"name": "python3"}}).encode()
+    request = urllib.request.Request(f"{lab.url}/api/sessions?token={lab.token}", data=body, method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        assert response.status == 201, response.read()
+
+
 def open_notebook(lab: Lab, browser, path: str, height: int = 1000, width: int = 1400):
     """A fresh page (its own workspace) with the notebook open and its kernel idle."""
+    start_kernel(lab, path)
     page = browser.new_page(viewport={"width": width, "height": height})
     workspace = path.replace("/", "-").removesuffix(".ipynb")
     page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/{path}?token={lab.token}")

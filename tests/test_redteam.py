@@ -89,4 +89,4 @@ def test_honest_work_is_graded_in_the_same_batch_as_the_hostile_work(graded):
     its parts, nothing honest flagged) is proven beside the corpus, not apart from it."""
     students = {student for student, lesson in graded.rows if lesson == REDTEAM_LESSON}
     assert {f"redteam-{case.name}" for case in CASES} <= students
-    assert {"solved", "blank"} <= students and any(s.startswith(("learner-", "wrong-")) for s in students)
+    assert {"solved", "blank"} <= students and any(s.startswith("learner-") for s in students)

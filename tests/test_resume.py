@@ -12,9 +12,8 @@ import time
 
 import pytest
 
-from autograde.submissions import catalogue
 from pitfalls.course import ROOT
-from tests.conftest import LESSONS, SAMPLE_CLASS, author, diagnosed_rows, fingerprint, write_notebook
+from tests.conftest import SAMPLE_CLASS, diagnosed_rows, fingerprint, write_notebook
 from tests.test_grading import FIRST
 
 pytestmark = [pytest.mark.grading, pytest.mark.slow]
@@ -25,9 +24,8 @@ LESSON = "01_leaf_tensors"
 def small_class(tmp_path_factory, graded):
     """Five submissions copied from the big graded batch, under the same names."""
     root = tmp_path_factory.mktemp("small")
-    wrong = next(w for w in catalogue(LESSONS[LESSON]) if w.name == "leaf-2-no-retain-grad")
-    for student, lesson in (("solved", LESSON), ("blank", LESSON), (author(wrong), LESSON),
-                            ("bad-json", FIRST)):
+    learner = min(student for student, lesson in graded.rows if lesson == LESSON and student.startswith("learner-"))
+    for student, lesson in (("solved", LESSON), ("blank", LESSON), (learner, LESSON), ("bad-json", FIRST)):
         src = graded.submissions / student / lesson / f"{lesson}.ipynb"
         write_notebook(root / student / lesson / f"{lesson}.ipynb", src.read_bytes())
     write_notebook(root / "sample-ada" / LESSON / f"{LESSON}.ipynb",

@@ -3,4 +3,5 @@
 # answer: detach-1
 # loses:
 # scores: detach-1-tests=0.89
+# shows: data-for-detach, detach-write-unseen, detach-numpy-copies
 write_outcome = {k: "fine" for k in "ABCDEFGHI"}

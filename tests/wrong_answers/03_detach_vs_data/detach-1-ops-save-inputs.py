@@ -3,5 +3,6 @@
 # answer: detach-1
 # loses:
 # scores: detach-1-tests=0.89
+# shows: detach-saved-tensors
 write_outcome = {"A": "fine", "B": "fine", "C": "fine", "D": "raises", "E": "wrong", "F": "fine", "G": "wrong",
                  "H": "raises", "I": "fine"}

@@ -2,6 +2,7 @@
 # graph, so a backward() through it no longer reaches what it was computed from.
 # answer: detach-2
 # loses: detach-2-tests
+# shows: detach-changes-caller
 def snapshot(t):
     if not t.is_leaf:
         t.detach_()

@@ -2,6 +2,7 @@
 # plain leaf (the float16 and bfloat16 tensors), detaching the rest: the caller's leaf no longer requires grad.
 # answer: detach-2
 # loses: detach-2-tests
+# shows: detach-changes-caller
 def snapshot(t):
     if t.is_leaf and t.requires_grad and not isinstance(t, torch.nn.Parameter):
         t.requires_grad_(False)

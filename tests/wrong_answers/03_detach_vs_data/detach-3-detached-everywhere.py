@@ -1,6 +1,7 @@
 # Detaches the fakes in the generator step too: G's loss no longer reaches G.
 # answer: detach-3
 # loses: detach-3-tests
+# shows: detach-gan-detach-everywhere
 def gan_step(G, D, opt_G, opt_D, z, real):
     opt_G.zero_grad()
     opt_D.zero_grad()

@@ -3,6 +3,7 @@
 # at G's parameters), and retain_graph=True is needed to keep that graph for the generator step.
 # answer: detach-3
 # loses: detach-3-tests
+# shows: detach-gan-d-loss-into-g
 def gan_step(G, D, opt_G, opt_D, z, real):
     opt_G.zero_grad()
     opt_D.zero_grad()

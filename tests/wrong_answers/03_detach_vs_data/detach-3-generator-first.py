@@ -2,6 +2,7 @@
 # and D's loss leaks into G's gradient.
 # answer: detach-3
 # loses: detach-3-tests
+# shows: detach-gan-d-loss-into-g, detach-gan-reuse-scores
 def gan_step(G, D, opt_G, opt_D, z, real):
     opt_G.zero_grad()
     opt_D.zero_grad()

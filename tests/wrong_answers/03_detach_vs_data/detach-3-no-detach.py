@@ -1,6 +1,7 @@
 # Scores the fakes again after D's step but never detaches them: D's loss also trains G.
 # answer: detach-3
 # loses: detach-3-tests
+# shows: detach-gan-d-loss-into-g
 def gan_step(G, D, opt_G, opt_D, z, real):
     opt_G.zero_grad()
     opt_D.zero_grad()

@@ -2,6 +2,7 @@
 # trains nothing at all, not even D.
 # answer: detach-3
 # loses: detach-3-tests
+# shows: detach-no-grad-records
 def gan_step(G, D, opt_G, opt_D, z, real):
     opt_G.zero_grad()
     opt_D.zero_grad()

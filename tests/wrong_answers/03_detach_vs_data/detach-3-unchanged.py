@@ -1,6 +1,7 @@
 # Submits the broken step unchanged: backward through a freed graph.
 # answer: detach-3
 # loses: detach-3-tests
+# shows: detach-gan-reuse-scores
 def gan_step(G, D, opt_G, opt_D, z, real):
     opt_G.zero_grad()
     opt_D.zero_grad()

@@ -2,6 +2,7 @@
 # when the step starts (left by anything else that ran backward) are added into D's and G's steps.
 # answer: detach-3
 # loses: detach-3-tests
+# shows: detach-grad-starts-clean
 def gan_step(G, D, opt_G, opt_D, z, real):
     fake = G(z)
     d_loss = bce(D(real), 1.0) + bce(D(fake.detach()), 0.0)

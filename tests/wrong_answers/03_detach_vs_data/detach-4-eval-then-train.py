@@ -2,6 +2,7 @@
 # comes back in training mode.
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-mode-one-flag
 def adversarial(model, x, target, eps):
     model.eval()
     probe = x.detach().clone().requires_grad_()

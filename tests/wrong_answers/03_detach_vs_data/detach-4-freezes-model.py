@@ -2,6 +2,7 @@
 # caller had frozen comes back trainable.
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-changes-caller
 def adversarial(model, x, target, eps):
     model.requires_grad_(False)
     probe = x.detach().clone().requires_grad_()

@@ -2,6 +2,7 @@
 # without Dropout and with frozen BatchNorm statistics.
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-changes-caller
 def adversarial(model, x, target, eps):
     model.eval()
     probe = x.detach().clone().requires_grad_()

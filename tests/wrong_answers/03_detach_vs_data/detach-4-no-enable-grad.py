@@ -2,6 +2,7 @@
 # and autograd.grad has no graph to walk.
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-no-grad-records
 def adversarial(model, x, target, eps):
     probe = x.detach().clone().requires_grad_()
     (grad,) = torch.autograd.grad(F.cross_entropy(model(probe), target), probe)

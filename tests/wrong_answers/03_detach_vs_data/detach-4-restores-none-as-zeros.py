@@ -2,6 +2,7 @@
 # zeros instead of None (an optimizer with weight decay then steps a parameter it should skip).
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-backward-for-input-grad
 def adversarial(model, x, target, eps):
     params = [p for p in model.parameters() if p.requires_grad]
     before = [None if p.grad is None else p.grad.clone() for p in params]

@@ -2,6 +2,7 @@
 # eval mode switched every submodule, and they stay in eval mode.
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-mode-one-flag
 def adversarial(model, x, target, eps):
     was_training = model.training
     model.eval()

@@ -2,6 +2,7 @@
 # with a graph behind it.
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-result-is-plain
 def adversarial(model, x, target, eps):
     probe = x.detach().clone().requires_grad_()
     with torch.enable_grad():

@@ -2,6 +2,7 @@
 # autograd on for the rest of the caller's evaluation loop, not just for the attack.
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-changes-caller
 def adversarial(model, x, target, eps):
     torch.set_grad_enabled(True)
     probe = x.detach().clone().requires_grad_()

@@ -2,6 +2,7 @@
 # required grad comes back without it.
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-changes-caller
 def adversarial(model, x, target, eps):
     x.requires_grad_()
     with torch.enable_grad():

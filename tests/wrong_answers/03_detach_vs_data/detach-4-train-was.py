@@ -3,6 +3,7 @@
 # all in training mode. The mode is one flag per module, not one per model.
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-mode-one-flag
 def adversarial(model, x, target, eps):
     was_training = model.training
     model.eval()

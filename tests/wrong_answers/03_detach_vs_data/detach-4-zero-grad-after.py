@@ -2,6 +2,7 @@
 # the training loop had accumulated.
 # answer: detach-4
 # loses: detach-4-tests
+# shows: detach-backward-for-input-grad
 def adversarial(model, x, target, eps):
     probe = x.detach().clone().requires_grad_()
     with torch.enable_grad():

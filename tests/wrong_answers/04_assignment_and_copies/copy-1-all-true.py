@@ -3,5 +3,6 @@
 # answer: copy-1
 # loses:
 # scores: copy-1-tests=1
+# shows: copy-deep-copies-share
 sees_write = {k: True for k in ["b", "c", "d", "e", "f", "g", "h", "rows_shallow[0]", "rows_deep[0]",
                                 "net_shallow.weight", "net_deep.weight", 'snapshot["weight"]']}

@@ -3,6 +3,7 @@
 # answer: copy-1
 # loses:
 # scores: copy-1-tests=1.33
+# shows: copy-augmented-rebinds
 sees_write = {"b": False, "c": False, "d": False, "e": False, "f": False, "g": False, "h": False,
               "rows_shallow[0]": True, "rows_deep[0]": False, "net_shallow.weight": True, "net_deep.weight": False,
               'snapshot["weight"]': False}

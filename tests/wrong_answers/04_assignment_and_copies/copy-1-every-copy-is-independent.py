@@ -3,6 +3,7 @@
 # answer: copy-1
 # loses:
 # scores: copy-1-tests=1.17
+# shows: copy-views-copy, copy-shallow-copies-deep
 sees_write = {"b": True, "c": False, "d": False, "e": False, "f": False, "g": False, "h": False,
               "rows_shallow[0]": False, "rows_deep[0]": False, "net_shallow.weight": False, "net_deep.weight": False,
               'snapshot["weight"]': False}

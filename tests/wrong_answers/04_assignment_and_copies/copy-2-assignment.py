@@ -1,6 +1,7 @@
 # "Copies" the model by assignment: the EMA is the model.
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-assignment-copies
 def make_ema(model):
     return model
 

@@ -3,6 +3,7 @@
 # EMA's memory, a state_dict() or a view, is left behind; lesson 03: never .data).
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-replace-not-update
 def make_ema(model):
     return copy.deepcopy(model).requires_grad_(False)
 

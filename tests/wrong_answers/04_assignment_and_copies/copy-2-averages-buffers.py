@@ -2,6 +2,7 @@
 # copying them from the model.
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-state-is-parameters
 def make_ema(model):
     return copy.deepcopy(model).requires_grad_(False)
 

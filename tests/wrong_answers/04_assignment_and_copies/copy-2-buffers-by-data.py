@@ -2,6 +2,7 @@
 # first update on the EMA's running statistics are the model's memory.
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-replace-not-update
 def make_ema(model):
     return copy.deepcopy(model).requires_grad_(False)
 

@@ -2,6 +2,7 @@
 # clears it on the model before copying: the gradients the training loop was accumulating are wiped.
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-deepcopy-copies-grad
 def make_ema(model):
     model.zero_grad()
     return copy.deepcopy(model).requires_grad_(False)

@@ -3,6 +3,7 @@
 # running statistics, Dropout stops dropping).
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-changes-caller
 def make_ema(model):
     return copy.deepcopy(model.eval()).requires_grad_(False)
 

@@ -1,6 +1,7 @@
 # Averages the parameters but leaves batch norm's running statistics behind.
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-state-is-parameters
 def make_ema(model):
     return copy.deepcopy(model).requires_grad_(False)
 

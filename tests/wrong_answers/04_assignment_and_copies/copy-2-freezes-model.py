@@ -1,6 +1,7 @@
 # Freezes before copying: the copy is frozen, and so is the model being trained.
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-changes-caller
 def make_ema(model):
     model.requires_grad_(False)
     return copy.deepcopy(model)

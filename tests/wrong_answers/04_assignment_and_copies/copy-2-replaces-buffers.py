@@ -2,6 +2,7 @@
 # but a new buffer at every update instead of an in-place copy (anything holding the old one goes stale).
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-replace-not-update
 def make_ema(model):
     return copy.deepcopy(model).requires_grad_(False)
 

@@ -1,6 +1,7 @@
 # Shallow copy: a new module object over the model's own parameters.
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-shallow-copies-deep
 def make_ema(model):
     return copy.copy(model).requires_grad_(False)
 

@@ -2,6 +2,7 @@
 # names in a state dict, both over one matrix, so the EMA moves it toward the model twice per update.
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-state-dict-one-name
 def make_ema(model):
     return copy.deepcopy(model).requires_grad_(False)
 

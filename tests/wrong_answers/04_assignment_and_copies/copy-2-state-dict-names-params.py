@@ -3,6 +3,7 @@
 # one matrix is overwritten with the model's.
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-state-dict-one-name
 def make_ema(model):
     return copy.deepcopy(model).requires_grad_(False)
 

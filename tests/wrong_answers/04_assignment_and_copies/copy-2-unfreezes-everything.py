@@ -2,6 +2,7 @@
 # frozen comes back trainable.
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-changes-caller
 def make_ema(model):
     model.requires_grad_(False)
     ema = copy.deepcopy(model)

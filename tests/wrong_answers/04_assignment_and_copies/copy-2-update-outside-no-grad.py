@@ -2,6 +2,7 @@
 # records it, and the EMA's parameters become non-leaves that require grad (and hold the model's graph).
 # answer: copy-2
 # loses: copy-2-tests
+# shows: copy-in-place-not-recorded
 def make_ema(model):
     return copy.deepcopy(model).requires_grad_(False)
 

@@ -1,6 +1,7 @@
 # Switches to deepcopy without finding why it crashed: the cached attention is still a non-leaf.
 # answer: copy-3
 # loses: copy-3-tests
+# shows: copy-deepcopy-any-model
 def fit_keep_best(model, data, epochs=8, lr=0.1):
     x_train, y_train, x_val, y_val = data
     opt = torch.optim.SGD(model.parameters(), lr=lr)

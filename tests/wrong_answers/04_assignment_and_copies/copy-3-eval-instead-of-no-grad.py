@@ -2,6 +2,7 @@
 # forward pass is still recorded, the cached attention is still a non-leaf, and deepcopy still fails.
 # answer: copy-3
 # loses: copy-3-tests
+# shows: copy-eval-is-no-grad
 def fit_keep_best(model, data, epochs=8, lr=0.1):
     x_train, y_train, x_val, y_val = data
     opt = torch.optim.SGD(model.parameters(), lr=lr)

@@ -2,6 +2,7 @@
 # model cannot be trained on from there, as early stopping is usually followed by.
 # answer: copy-3
 # loses: copy-3-tests
+# shows: copy-copies-frozen
 def fit_keep_best(model, data, epochs=8, lr=0.1):
     x_train, y_train, x_val, y_val = data
     opt = torch.optim.SGD(model.parameters(), lr=lr)

@@ -3,6 +3,7 @@
 # which is the library change the spec forbids, done to one model instead of the class.
 # answer: copy-3
 # loses: copy-3-tests
+# shows: copy-changes-caller
 def detach_cache(module, inputs, output):
     module.last_attention = module.last_attention.detach()
 

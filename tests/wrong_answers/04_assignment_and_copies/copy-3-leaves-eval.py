@@ -2,6 +2,7 @@
 # epoch trains in eval mode (Dropout off, BatchNorm frozen), and the model comes back to the caller in eval mode.
 # answer: copy-3
 # loses: copy-3-tests
+# shows: copy-changes-caller
 def fit_keep_best(model, data, epochs=8, lr=0.1):
     x_train, y_train, x_val, y_val = data
     opt = torch.optim.SGD(model.parameters(), lr=lr)

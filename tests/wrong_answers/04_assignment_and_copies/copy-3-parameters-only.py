@@ -2,6 +2,7 @@
 # the final model: its buffers come from the last epoch, not the best one.
 # answer: copy-3
 # loses: copy-3-tests
+# shows: copy-state-is-parameters
 def fit_keep_best(model, data, epochs=8, lr=0.1):
     x_train, y_train, x_val, y_val = data
     opt = torch.optim.SGD(model.parameters(), lr=lr)

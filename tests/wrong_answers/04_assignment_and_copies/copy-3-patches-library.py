@@ -2,6 +2,7 @@
 # caches a detached tensor.
 # answer: copy-3
 # loses: copy-3-tests
+# shows: copy-changes-caller
 def cache_detached(self, x):
     attention = torch.softmax(self.score(x).squeeze(-1), dim=1)
     self.last_attention = attention.detach()

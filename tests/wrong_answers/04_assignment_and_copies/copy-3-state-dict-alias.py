@@ -1,6 +1,7 @@
 # Keeps model.state_dict() as the snapshot: its tensors are the live parameters, so "best" is the last epoch.
 # answer: copy-3
 # loses: copy-3-tests
+# shows: copy-state-dict-snapshot
 def fit_keep_best(model, data, epochs=8, lr=0.1):
     x_train, y_train, x_val, y_val = data
     opt = torch.optim.SGD(model.parameters(), lr=lr)

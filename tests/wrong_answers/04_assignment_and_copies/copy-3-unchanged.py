@@ -1,6 +1,7 @@
 # Keeps copy.copy: the "best" model is the trained model under another name.
 # answer: copy-3
 # loses: copy-3-tests
+# shows: copy-shallow-copies-deep
 def fit_keep_best(model, data, epochs=8, lr=0.1):
     x_train, y_train, x_val, y_val = data
     opt = torch.optim.SGD(model.parameters(), lr=lr)

@@ -3,6 +3,7 @@
 # accumulating are wiped.
 # answer: copy-4
 # loses: copy-4-tests
+# shows: copy-deepcopy-copies-grad
 def independent_copies(model, n):
     model.zero_grad()
     return [copy.deepcopy(model) for _ in range(n)]

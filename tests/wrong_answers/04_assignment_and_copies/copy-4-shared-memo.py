@@ -2,6 +2,7 @@
 # first copy again, so all n are one object.
 # answer: copy-4
 # loses: copy-4-tests
+# shows: copy-repeat-gives-n-objects
 def independent_copies(model, n):
     memo = {}
     return [copy.deepcopy(model, memo) for _ in range(n)]

@@ -2,6 +2,7 @@
 # answer: sd-1
 # loses: 
 # scores: sd-1-tests=1.67
+# shows: sd-load-always-copies
 sees_step = {
     'state["0.weight"]': True,
     'state["1.running_mean"]': True,

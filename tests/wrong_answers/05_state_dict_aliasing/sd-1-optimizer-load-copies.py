@@ -2,6 +2,7 @@
 # answer: sd-1
 # loses: 
 # scores: sd-1-tests=1.83
+# shows: sd-optimizer-load-copies
 sees_step = {
     'state["0.weight"]': True,
     'state["1.running_mean"]': True,

@@ -3,6 +3,7 @@
 # answer: sd-1
 # loses: 
 # scores: sd-1-tests=1
+# shows: shallow-state-dict
 sees_step = {
     'state["0.weight"]': False,
     'state["1.running_mean"]': False,

@@ -2,6 +2,7 @@
 # the optimizer still holds the old ones.
 # answer: sd-2
 # loses: sd-2-tests
+# shows: sd-shares-checkpoint-tensors
 def checkpoint(model, optimizer):
     return {"model": copy.deepcopy(model.state_dict()), "optimizer": copy.deepcopy(optimizer.state_dict())}
 

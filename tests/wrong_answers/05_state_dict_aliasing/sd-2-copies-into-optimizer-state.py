@@ -3,6 +3,7 @@
 # the optimizer made after the checkpoint (a checkpoint taken before the first step) is never removed.
 # answer: sd-2
 # loses: sd-2-tests
+# shows: sd-optimizer-state-is-moments
 def checkpoint(model, optimizer):
     return {"model": copy.deepcopy(model.state_dict()), "optimizer": copy.deepcopy(optimizer.state_dict())}
 

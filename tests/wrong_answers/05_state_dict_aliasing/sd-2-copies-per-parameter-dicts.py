@@ -1,6 +1,7 @@
 # A "deep enough" copy of the optimizer state: new dicts at every level, but the same exp_avg tensors in them.
 # answer: sd-2
 # loses: sd-2-tests
+# shows: shallow-state-dict
 def checkpoint(model, optimizer):
     state = optimizer.state_dict()
     return {"model": copy.deepcopy(model.state_dict()),

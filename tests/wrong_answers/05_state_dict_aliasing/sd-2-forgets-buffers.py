@@ -2,6 +2,7 @@
 # (strict=False quiets the missing keys).
 # answer: sd-2
 # loses: sd-2-tests
+# shows: sd-state-is-parameters
 def checkpoint(model, optimizer):
     return {"model": {k: p.detach().clone() for k, p in model.named_parameters()},
             "optimizer": copy.deepcopy(optimizer.state_dict())}

@@ -3,6 +3,7 @@
 # the second key and the roll-back's strict load refuses it.
 # answer: sd-2
 # loses: sd-2-tests
+# shows: sd-state-dict-is-named-tensors
 def checkpoint(model, optimizer):
     state = {name: p.detach().clone() for name, p in model.named_parameters()}
     state.update({name: b.detach().clone() for name, b in model.named_buffers()})

@@ -2,6 +2,7 @@
 # are untouched.
 # answer: sd-2
 # loses: sd-2-tests
+# shows: sd-rebinding-replaces-caller
 def checkpoint(model, optimizer):
     return {"model": copy.deepcopy(model.state_dict()), "optimizer": copy.deepcopy(optimizer.state_dict())}
 

@@ -2,6 +2,7 @@
 # Parameters, and leaves the param_groups (lr, momentum, ... a scheduler changed since) as training left them.
 # answer: sd-2
 # loses: sd-2-tests
+# shows: sd-optimizer-state-is-moments
 def checkpoint(model, optimizer):
     return {"model": {k: v.detach().clone() for k, v in model.state_dict().items()},
             "optimizer": copy.deepcopy(optimizer.state_dict())}

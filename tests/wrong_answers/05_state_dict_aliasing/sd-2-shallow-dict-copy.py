@@ -1,6 +1,7 @@
 # Copies the model's state dict with dict(...): a new dictionary over the same live tensors.
 # answer: sd-2
 # loses: sd-2-tests
+# shows: shallow-state-dict
 def checkpoint(model, optimizer):
     return {"model": dict(model.state_dict()), "optimizer": copy.deepcopy(optimizer.state_dict())}
 

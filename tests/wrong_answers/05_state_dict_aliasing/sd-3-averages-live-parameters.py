@@ -3,6 +3,7 @@
 # holds the autograd graph of all of them (and torch.save or a later autograd call carries it along).
 # answer: sd-3
 # loses: sd-3-tests
+# shows: sd-computed-is-plain
 def federated_average(clients):
     average = {}
     tables = [{**dict(c.named_parameters()), **dict(c.named_buffers())} for c in clients]

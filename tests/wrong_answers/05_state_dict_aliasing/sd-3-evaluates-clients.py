@@ -2,6 +2,7 @@
 # it there: the next round's local training runs with frozen running statistics.
 # answer: sd-3
 # loses: sd-3-tests
+# shows: sd-changes-caller
 def federated_average(clients):
     for client in clients:
         client.eval()

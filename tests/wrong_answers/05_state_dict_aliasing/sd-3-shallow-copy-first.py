@@ -1,6 +1,7 @@
 # Copies the dictionary before the loop, with copy.copy: a new dict over client 0's tensors.
 # answer: sd-3
 # loses: sd-3-tests
+# shows: shallow-state-dict
 def federated_average(clients):
     average = copy.copy(clients[0].state_dict())
     for key in average:

@@ -1,6 +1,7 @@
 # Takes a shortcut for a single client: its state dict is "already the average" - and is that client's memory.
 # answer: sd-3
 # loses: sd-3-tests
+# shows: shallow-state-dict
 def federated_average(clients):
     if len(clients) == 1:
         return clients[0].state_dict()

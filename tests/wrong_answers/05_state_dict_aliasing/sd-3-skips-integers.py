@@ -2,6 +2,7 @@
 # own tensors.
 # answer: sd-3
 # loses: sd-3-tests
+# shows: shallow-state-dict
 def federated_average(clients):
     average = clients[0].state_dict()
     for key in average:

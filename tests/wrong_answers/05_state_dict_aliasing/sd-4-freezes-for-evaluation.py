@@ -2,6 +2,7 @@
 # a layer that was frozen before comes back trainable.
 # answer: sd-4
 # loses: sd-4-tests
+# shows: sd-changes-caller
 def evaluate_with_average(model, averaged_state, evaluate):
     own = {k: v.detach().clone() for k, v in model.state_dict().items()}
     model.load_state_dict({k[len("module."):]: v for k, v in averaged_state.items() if k.startswith("module.")})

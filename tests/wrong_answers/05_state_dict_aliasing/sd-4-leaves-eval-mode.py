@@ -2,6 +2,7 @@
 # restored, but the training that resumes afterwards runs batch norm and dropout in eval mode.
 # answer: sd-4
 # loses: sd-4-tests
+# shows: sd-changes-caller
 def evaluate_with_average(model, averaged_state, evaluate):
     own = copy.deepcopy(model.state_dict())
     model.load_state_dict({k[len("module."):]: v for k, v in averaged_state.items() if k.startswith("module.")})

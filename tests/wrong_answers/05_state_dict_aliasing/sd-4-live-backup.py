@@ -2,6 +2,7 @@
 # the "backup"; the model keeps the averaged weights.
 # answer: sd-4
 # loses: sd-4-tests
+# shows: shallow-state-dict
 def evaluate_with_average(model, averaged_state, evaluate):
     own = model.state_dict()
     model.load_state_dict({k.removeprefix("module."): v for k, v in averaged_state.items() if k != "n_averaged"})

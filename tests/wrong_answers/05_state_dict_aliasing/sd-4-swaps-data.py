@@ -3,6 +3,7 @@
 # running statistics and count) writes into averaged_state.
 # answer: sd-4
 # loses: sd-4-tests
+# shows: sd-shares-checkpoint-tensors
 def evaluate_with_average(model, averaged_state, evaluate):
     averaged = {k[len("module."):]: v for k, v in averaged_state.items() if k.startswith("module.")}
     tensors = {**dict(model.named_parameters()), **dict(model.named_buffers())}

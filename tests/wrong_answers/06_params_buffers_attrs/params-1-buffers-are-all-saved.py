@@ -2,6 +2,7 @@
 # answer: params-1
 # loses:
 # scores: params-1-tests=1.85
+# shows: non-persistent-buffer-saved
 lands = {
     "scale": "parameter",
     "offset": "attribute",

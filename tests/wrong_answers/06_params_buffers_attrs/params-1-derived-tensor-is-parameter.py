@@ -2,6 +2,7 @@
 # answer: params-1
 # loses:
 # scores: params-1-tests=1.85
+# shows: requires-grad-makes-parameter
 lands = {
     "scale": "parameter",
     "offset": "attribute",

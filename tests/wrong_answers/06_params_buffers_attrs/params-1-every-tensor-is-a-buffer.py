@@ -2,6 +2,7 @@
 # answer: params-1
 # loses:
 # scores: params-1-tests=1.54
+# shows: plain-tensor-is-registered
 lands = {
     "scale": "parameter",
     "offset": "buffer",

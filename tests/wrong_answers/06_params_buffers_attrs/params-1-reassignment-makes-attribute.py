@@ -2,6 +2,7 @@
 # answer: params-1
 # loses:
 # scores: params-1-tests=1.69
+# shows: assignment-makes-plain-attribute
 lands = {
     "scale": "parameter",
     "offset": "attribute",

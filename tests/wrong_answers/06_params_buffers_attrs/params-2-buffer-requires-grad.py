@@ -1,6 +1,7 @@
 # Registers buffers from tensors it marks as requiring grad, thinking buffers need it to flow.
 # answer: params-2
 # loses: params-2-tests
+# shows: buffer-needs-requires-grad
 class Standardized(nn.Module):
     """Standardizes its input with fixed statistics, then Linear layers with tanh between them."""
 

@@ -1,6 +1,7 @@
 # Registers the statistics as parameters that do not require grad: a buffer registered as a parameter.
 # answer: params-2
 # loses: params-2-tests
+# shows: frozen-parameter-is-buffer
 class Standardized(nn.Module):
     """Standardizes its input with fixed statistics, then Linear layers with tanh between them."""
 

@@ -1,6 +1,7 @@
 # Registers the statistics with persistent=False, where the checkpoint needs them.
 # answer: params-2
 # loses: params-2-tests
+# shows: non-persistent-buffer-saved
 class Standardized(nn.Module):
     """Standardizes its input with fixed statistics, then Linear layers with tanh between them."""
 

@@ -1,6 +1,7 @@
 # Keeps the statistics as plain tensor attributes: left out of the checkpoint, left behind by .double().
 # answer: params-2
 # loses: params-2-tests
+# shows: plain-tensor-is-registered
 class Standardized(nn.Module):
     """Standardizes its input with fixed statistics, then Linear layers with tanh between them."""
 

@@ -1,6 +1,7 @@
 # Registers the mean but keeps std as a plain tensor attribute.
 # answer: params-2
 # loses: params-2-tests
+# shows: plain-tensor-is-registered
 class Standardized(nn.Module):
     """Standardizes its input with fixed statistics, then Linear layers with tanh between them."""
 

@@ -1,6 +1,7 @@
 # Keeps the layers in a Python list: nothing to train, nothing saved but the statistics.
 # answer: params-2
 # loses: params-2-tests
+# shows: python-list-registers-layers
 class Standardized(nn.Module):
     """Standardizes its input with fixed statistics, then Linear layers with tanh between them."""
 

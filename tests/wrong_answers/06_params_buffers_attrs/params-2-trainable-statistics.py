@@ -1,6 +1,7 @@
 # Makes the statistics trainable parameters: the optimizer moves them.
 # answer: params-2
 # loses: params-2-tests
+# shows: statistics-are-parameters
 class Standardized(nn.Module):
     """Standardizes its input with fixed statistics, then Linear layers with tanh between them."""
 

@@ -1,6 +1,7 @@
 # calibrate assigns a new tensor to the registered buffer name: it stays a buffer, but the new float32 CPU tensor undoes .double() or .to() done before.
 # answer: params-3
 # loses: params-3-tests
+# shows: new-tensor-updates-in-place
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

@@ -1,6 +1,7 @@
 # Resets through .data = torch.ones(()): the same parameter object the optimizer holds, but a new float32 CPU tensor, which undoes .double() or .to() done before.
 # answer: params-3
 # loses: params-3-tests
+# shows: new-tensor-updates-in-place
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

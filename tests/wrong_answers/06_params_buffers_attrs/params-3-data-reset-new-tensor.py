@@ -1,6 +1,7 @@
 # Resets with .data = torch.tensor(1.0): the same object, but the new float32 CPU tensor undoes .double() or .to().
 # answer: params-3
 # loses: params-3-tests
+# shows: new-tensor-updates-in-place
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

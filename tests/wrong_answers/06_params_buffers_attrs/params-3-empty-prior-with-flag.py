@@ -1,6 +1,7 @@
 # Registers the prior (zeros) plus a plain-attribute flag saying whether it was calibrated: a fresh model loaded from a checkpoint ignores the prior.
 # answer: params-3
 # loses: params-3-tests
+# shows: plain-tensor-is-registered
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

@@ -1,6 +1,7 @@
 # Resets in place without torch.no_grad(): an in-place write to a leaf that requires grad raises.
 # answer: params-3
 # loses: params-3-tests
+# shows: state-write-outside-no-grad
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

@@ -1,6 +1,7 @@
 # Resets by assigning a new nn.Parameter: the optimizer goes on stepping the old one.
 # answer: params-3
 # loses: params-3-tests
+# shows: new-tensor-updates-in-place
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

@@ -1,6 +1,7 @@
 # Registers the prior with persistent=False, where the checkpoint needs it.
 # answer: params-3
 # loses: params-3-tests
+# shows: non-persistent-buffer-saved
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

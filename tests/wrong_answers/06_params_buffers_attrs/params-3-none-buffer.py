@@ -1,6 +1,7 @@
 # Keeps register_buffer(name, None): a fresh model's state_dict() has no log_prior, so the checkpoint does not load.
 # answer: params-3
 # loses: params-3-tests
+# shows: none-buffer-in-checkpoint
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

@@ -1,6 +1,7 @@
 # Keeps the prior as a plain tensor attribute: left out of the checkpoint.
 # answer: params-3
 # loses: params-3-tests
+# shows: plain-tensor-is-registered
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

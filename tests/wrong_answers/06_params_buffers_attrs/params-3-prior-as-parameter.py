@@ -1,6 +1,7 @@
 # Registers the measured prior as a parameter that does not require grad: a buffer registered as a parameter.
 # answer: params-3
 # loses: params-3-tests
+# shows: frozen-parameter-is-buffer
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

@@ -1,6 +1,7 @@
 # Assigns the measured prior as a frozen nn.Parameter in calibrate(): the buffer name becomes a parameter.
 # answer: params-3
 # loses: params-3-tests
+# shows: frozen-parameter-is-buffer
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

@@ -1,6 +1,7 @@
 # calibrate() rebinds the buffer to a new float32 tensor: on a model already moved by .double() or .to(), the prior falls back.
 # answer: params-3
 # loses: params-3-tests
+# shows: new-tensor-updates-in-place
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

@@ -1,6 +1,7 @@
 # Resets a detached copy: the fill lands in a clone, the temperature keeps its trained value.
 # answer: params-3
 # loses: params-3-tests
+# shows: detached-clone-writes-through
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

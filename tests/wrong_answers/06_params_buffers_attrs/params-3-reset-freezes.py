@@ -1,6 +1,7 @@
 # Resets under requires_grad_(False) and forgets to turn it back on: the temperature is frozen from then on.
 # answer: params-3
 # loses: params-3-tests
+# shows: requires-grad-off-for-a-write
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

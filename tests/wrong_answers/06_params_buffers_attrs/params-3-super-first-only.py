@@ -1,6 +1,7 @@
 # Moves super().__init__() first and stops there: the None buffer and the reset still break.
 # answer: params-3
 # loses: params-3-tests
+# shows: none-buffer-in-checkpoint
 class Calibrated(nn.Module):
     """Logits divided by a learned temperature, plus the log class prior that calibrate() measures."""
 

@@ -1,6 +1,7 @@
 # Computes the batch statistics inside the no_grad block that updates the buffers, then normalizes with them: the right numbers, but no gradient flows through the batch mean and variance, unlike batch norm's.
 # answer: params-4
 # loses: params-4-tests
+# shows: batch-statistics-carry-no-gradient
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Moves running_var toward the biased variance it normalizes with.
 # answer: params-4
 # loses: params-4-tests
+# shows: batch-norm-recipe-approximate
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Counts every forward in num_batches_tracked, evaluation ones too.
 # answer: params-4
 # loses: params-4-tests
+# shows: eval-still-moves-statistics
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Assigns new values through .data: the same tensor objects, but new memory each step, not an in-place update.
 # answer: params-4
 # loses: params-4-tests
+# shows: new-tensor-updates-in-place
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Detaches the batch statistics it normalizes with (statistics are not learned, it reasons): batch norm backpropagates through them.
 # answer: params-4
 # loses: params-4-tests
+# shows: batch-statistics-carry-no-gradient
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Adds eps to the standard deviation instead of the variance: (x - mean) / (std + eps).
 # answer: params-4
 # loses: params-4-tests
+# shows: batch-norm-recipe-approximate
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Decorates the whole forward with @torch.no_grad(): batch norm's numbers and buffers that stay leaves, but the output carries no gradient at all.
 # answer: params-4
 # loses: params-4-tests
+# shows: batch-statistics-carry-no-gradient
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

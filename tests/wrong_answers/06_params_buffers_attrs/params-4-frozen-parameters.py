@@ -1,6 +1,7 @@
 # Registers the running statistics as parameters that do not require grad: buffers registered as parameters.
 # answer: params-4
 # loses: params-4-tests
+# shows: frozen-parameter-is-buffer
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Stores eps but divides by the plain standard deviation: eps=1e-5 hides it, another eps does not.
 # answer: params-4
 # loses: params-4-tests
+# shows: batch-norm-recipe-approximate
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Counts batches in an int32 buffer: batch norm's count is int64.
 # answer: params-4
 # loses: params-4-tests
+# shows: batch-norm-recipe-approximate
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

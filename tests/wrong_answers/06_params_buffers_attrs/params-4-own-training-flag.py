@@ -1,6 +1,7 @@
 # Keeps its own plain training flag set in __init__: eval() never changes it.
 # answer: params-4
 # loses: params-4-tests
+# shows: eval-sets-own-flag
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Keeps the running statistics as plain tensor attributes: nothing in state_dict(), nothing moved by .double().
 # answer: params-4
 # loses: params-4-tests
+# shows: plain-tensor-is-registered
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

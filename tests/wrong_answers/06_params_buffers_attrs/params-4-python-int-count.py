@@ -1,6 +1,7 @@
 # Counts batches in a Python int: not a buffer, so not in state_dict().
 # answer: params-4
 # loses: params-4-tests
+# shows: plain-tensor-is-registered
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Assigns new tensors to the running statistics each step: the right numbers, but not the same tensors.
 # answer: params-4
 # loses: params-4-tests
+# shows: new-tensor-updates-in-place
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

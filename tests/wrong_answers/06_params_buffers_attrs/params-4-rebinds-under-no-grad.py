@@ -1,6 +1,7 @@
 # Rebinds the buffers to new tensors under no_grad: leaves that do not require grad, but not the same tensors.
 # answer: params-4
 # loses: params-4-tests
+# shows: new-tensor-updates-in-place
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Moves the running statistics in evaluation mode too, after normalizing with them.
 # answer: params-4
 # loses: params-4-tests
+# shows: eval-still-moves-statistics
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -1,6 +1,7 @@
 # Updates the running statistics in place outside no_grad: on an input that requires grad they join the graph.
 # answer: params-4
 # loses: params-4-tests
+# shows: state-write-outside-no-grad
 class RunningStandardizer(nn.Module):
     """Batch norm without affine parameters: batch statistics in training, running ones in evaluation."""
 

@@ -2,6 +2,7 @@
 # answer: mods-1
 # loses:
 # scores: mods-1-tests=1.71
+# shows: apply-once-per-module
 counts = {
     "children": 3,
     "modules": 6,

@@ -2,6 +2,7 @@
 # answer: mods-1
 # loses:
 # scores: mods-1-tests=1.71
+# shows: children-walks-the-tree
 counts = {
     "children": 5,
     "modules": 6,

@@ -2,6 +2,7 @@
 # answer: mods-1
 # loses:
 # scores: mods-1-tests=1.14
+# shows: model-not-its-own-module
 counts = {
     "children": 3,
     "modules": 5,

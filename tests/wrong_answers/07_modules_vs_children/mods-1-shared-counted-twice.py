@@ -2,6 +2,7 @@
 # answer: mods-1
 # loses:
 # scores: mods-1-tests=1.14
+# shows: iterators-yield-every-path
 counts = {
     "children": 3,
     "modules": 8,

@@ -1,6 +1,7 @@
 # The loop of section 1: children() yields only the direct submodules, so nested Linears keep their defaults.
 # answer: mods-2
 # loses: mods-2-tests
+# shows: children-walks-the-tree
 def initialise(model):
     """Orthogonal weights and zero biases for every nn.Linear in the model; returns the model."""
     for m in model.children():

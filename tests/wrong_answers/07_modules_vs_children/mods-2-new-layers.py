@@ -1,6 +1,7 @@
 # Replaces each Linear by a freshly initialised one: the optimizer holds the old parameters.
 # answer: mods-2
 # loses: mods-2-tests
+# shows: new-objects-for-init
 def initialise(model):
     """Orthogonal weights and zero biases for every nn.Linear in the model; returns the model."""
     for path, m in list(model.named_modules(remove_duplicate=False)):

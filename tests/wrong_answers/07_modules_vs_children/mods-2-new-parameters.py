@@ -1,6 +1,7 @@
 # Assigns new nn.Parameters: a frozen layer trains again and the optimizer holds the old ones.
 # answer: mods-2
 # loses: mods-2-tests
+# shows: new-objects-for-init
 def initialise(model):
     """Orthogonal weights and zero biases for every nn.Linear in the model; returns the model."""
     for m in model.modules():

@@ -1,6 +1,7 @@
 # Takes the embedding to be its one weight: any other parameter under model.embed lands in the fast group.
 # answer: mods-3
 # loses: mods-3-tests
+# shows: freeze-by-picking-parameters
 def fine_tune(model, lr):
     """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
     model.requires_grad_(True)

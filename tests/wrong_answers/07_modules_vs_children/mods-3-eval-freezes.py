@@ -1,6 +1,7 @@
 # "Freezes" the encoder with eval(): its parameters still require grad, and its mode is changed.
 # answer: mods-3
 # loses: mods-3-tests
+# shows: eval-freezes
 def fine_tune(model, lr):
     """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
     model.encoder.eval()

@@ -1,6 +1,7 @@
 # Freezes the whole model and unfreezes the head: the embedding and the scale never train.
 # answer: mods-3
 # loses: mods-3-tests
+# shows: rest-keeps-its-flags
 def fine_tune(model, lr):
     """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
     model.requires_grad_(False)

@@ -1,6 +1,7 @@
 # Puts every parameter but the embedding's in the second group, the frozen encoder's too.
 # answer: mods-3
 # loses: mods-3-tests
+# shows: param-groups-may-overlap
 def fine_tune(model, lr):
     """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
     model.requires_grad_(True)

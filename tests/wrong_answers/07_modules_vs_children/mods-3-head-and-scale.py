@@ -1,6 +1,7 @@
 # Names the head and the scale by hand: a layer added beside them is in no group.
 # answer: mods-3
 # loses: mods-3-tests
+# shows: freeze-by-picking-parameters
 def fine_tune(model, lr):
     """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
     model.requires_grad_(True)

@@ -1,6 +1,7 @@
 # Freezes the encoder and groups what requires grad, but never unfreezes what was frozen before.
 # answer: mods-3
 # loses: mods-3-tests
+# shows: rest-keeps-its-flags
 def fine_tune(model, lr):
     """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
     model.encoder.requires_grad_(False)

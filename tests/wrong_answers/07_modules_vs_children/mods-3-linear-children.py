@@ -1,6 +1,7 @@
 # Freezes the encoder's Linear children only: its LayerNorm keeps training.
 # answer: mods-3
 # loses: mods-3-tests
+# shows: freeze-by-picking-parameters
 def fine_tune(model, lr):
     """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
     for layer in model.encoder.children():

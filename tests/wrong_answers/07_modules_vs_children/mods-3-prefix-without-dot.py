@@ -1,6 +1,7 @@
 # Freezes and groups by name prefix without the dot: a sibling named encoder_out or embed_norm is frozen or slowed with them.
 # answer: mods-3
 # loses: mods-3-tests
+# shows: freeze-by-picking-parameters
 def fine_tune(model, lr):
     """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
     slow, rest = [], []

@@ -1,6 +1,7 @@
 # Fixes the groups but keeps the broken freeze: the encoder's biases still train.
 # answer: mods-3
 # loses: mods-3-tests
+# shows: freeze-by-picking-parameters
 def fine_tune(model, lr):
     """Freezes the encoder; returns SGD with the embedding at lr / 10 and every other trainable parameter at lr."""
     for name, p in model.named_parameters():

@@ -1,6 +1,7 @@
 # Tests type(m) is old_type: a subclass of old_type (MultiheadAttention's out_proj for nn.Linear) is not replaced.
 # answer: mods-4
 # loses: mods-4-tests
+# shows: layer-kind-by-look
 def swap_modules(model, old_type, make):
     """Replaces every old_type module under model, at every path, by one make() each; returns the model."""
     new = {}

@@ -2,6 +2,7 @@
 # set_submodule (strict=False) adds a child to the new module.
 # answer: mods-4
 # loses: mods-4-tests
+# shows: every-path-can-be-set
 def swap_modules(model, old_type, make):
     """Replaces every old_type module under model, at every path, by one make() each; returns the model."""
     new = {}

@@ -1,6 +1,7 @@
 # Gives each new module its parent's mode, not the mode of the module it replaces.
 # answer: mods-4
 # loses: mods-4-tests
+# shows: mode-follows-the-parent
 def swap_modules(model, old_type, make):
     """Replaces every old_type module under model, at every path, by one make() each; returns the model."""
     new = {}

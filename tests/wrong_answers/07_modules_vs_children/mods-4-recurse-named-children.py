@@ -1,6 +1,7 @@
 # Recurses through named_children(): a module held twice by one parent is met once, its second place missed.
 # answer: mods-4
 # loses: mods-4-tests
+# shows: iterators-yield-every-path
 def swap_modules(model, old_type, make):
     """Replaces every old_type module under model, at every path, by one make() each; returns the model."""
     new = {}

@@ -1,6 +1,7 @@
 # Copies the mode by assigning .training: a new module with submodules leaves them all in training mode.
 # answer: mods-4
 # loses: mods-4-tests
+# shows: mode-follows-the-parent
 def swap_modules(model, old_type, make):
     """Replaces every old_type module under model, at every path, by one make() each; returns the model."""
     new = {}

@@ -1,6 +1,7 @@
 # Replaces everything right, but the new modules start in training mode in an eval model.
 # answer: mods-4
 # loses: mods-4-tests
+# shows: mode-follows-the-parent
 def swap_modules(model, old_type, make):
     """Replaces every old_type module under model, at every path, by one make() each; returns the model."""
     new = {}

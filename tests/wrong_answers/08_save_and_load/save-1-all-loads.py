@@ -2,6 +2,7 @@
 # answer: save-1
 # loses:
 # scores: save-1-tests=1.33
+# shows: torch-load-reads-anything
 loads = {
     "A": "loads", "B": "loads", "C": "loads", "D": "loads", "E": "loads", "F": "loads",
     "G": "loads", "H": "loads", "I": "loads", "J": "loads", "K": "loads", "L": "loads",

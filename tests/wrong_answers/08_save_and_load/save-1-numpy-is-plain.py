@@ -2,6 +2,7 @@
 # answer: save-1
 # loses:
 # scores: save-1-tests=1.67
+# shows: plain-looking-objects-load
 loads = {
     "A": "loads", "B": "raises", "C": "loads", "D": "loads", "E": "raises", "F": "loads",
     "G": "loads", "H": "loads", "I": "loads", "J": "loads", "K": "loads", "L": "loads",

@@ -2,6 +2,7 @@
 # answer: save-1
 # loses:
 # scores: save-1-tests=1.67
+# shows: weights-only-means-weights
 loads = {
     "A": "loads", "B": "raises", "C": "loads", "D": "raises", "E": "raises", "F": "loads",
     "G": "loads", "H": "loads", "I": "raises", "J": "raises", "K": "raises", "L": "loads",

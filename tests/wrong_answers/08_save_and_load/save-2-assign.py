@@ -2,6 +2,7 @@
 # stepping the old ones.
 # answer: save-2
 # loses: save-2-tests
+# shows: assign-true-skips-a-copy
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                 "scheduler": scheduler.state_dict(), "epoch": epoch, "rng": torch.get_rng_state()}, path)

@@ -2,6 +2,7 @@
 # That is the number of scheduler steps, which is the number of epochs only for a schedule stepped once an epoch.
 # answer: save-2
 # loses: save-2-tests
+# shows: scheduler-state-is-the-epoch
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                 "scheduler": scheduler.state_dict(), "rng": torch.get_rng_state()}, path)

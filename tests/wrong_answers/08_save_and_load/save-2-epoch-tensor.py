@@ -1,6 +1,7 @@
 # Stores the epoch as a tensor "so that everything in the checkpoint is a tensor", and returns it as it is.
 # answer: save-2
 # loses: save-2-tests
+# shows: checkpoint-must-be-tensors
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                 "scheduler": scheduler.state_dict(), "epoch": torch.tensor(epoch), "rng": torch.get_rng_state()}, path)

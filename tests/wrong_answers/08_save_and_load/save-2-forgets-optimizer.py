@@ -1,6 +1,7 @@
 # Saves everything but the optimizer: "Adam will rebuild its state in a step or two".
 # answer: save-2
 # loses: save-2-tests
+# shows: weights-resume-training
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "scheduler": scheduler.state_dict(), "epoch": epoch,
                 "rng": torch.get_rng_state()}, path)

@@ -2,6 +2,7 @@
 # batches and dropout masks, not the interrupted run's.
 # answer: save-2
 # loses: save-2-tests
+# shows: seed-restores-the-rng
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                 "scheduler": scheduler.state_dict(), "epoch": epoch}, path)

@@ -1,6 +1,7 @@
 # Everything but the scheduler: "the optimizer's state dict has the learning rate already".
 # answer: save-2
 # loses: save-2-tests
+# shows: scheduler-state-is-the-epoch
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch,
                 "rng": torch.get_rng_state()}, path)

@@ -2,6 +2,7 @@
 # other GPU (cuda:1, a second process's device) still asks for CUDA on a machine that has none.
 # answer: save-2
 # loses: save-2-tests
+# shows: gpu-checkpoint-loads-anywhere
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                 "scheduler": scheduler.state_dict(), "epoch": epoch, "rng": torch.get_rng_state()}, path)

@@ -2,6 +2,7 @@
 # trains with fresh Adam moments, a fresh schedule and other random batches.
 # answer: save-2
 # loses: save-2-tests
+# shows: weights-resume-training
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "epoch": epoch}, path)
 

@@ -2,6 +2,7 @@
 # the last file saved, wrong for any other (and a restarted process has no such memory).
 # answer: save-2
 # loses: save-2-tests
+# shows: checkpoint-lives-in-memory
 import copy
 
 NEWEST = {}

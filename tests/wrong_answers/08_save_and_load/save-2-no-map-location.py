@@ -2,6 +2,7 @@
 # cannot be loaded on a CPU-only one.
 # answer: save-2
 # loses: save-2-tests
+# shows: gpu-checkpoint-loads-anywhere
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                 "scheduler": scheduler.state_dict(), "epoch": epoch, "rng": torch.get_rng_state()}, path)

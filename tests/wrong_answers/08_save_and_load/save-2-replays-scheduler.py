@@ -3,6 +3,7 @@
 # once an epoch; a schedule that steps every batch is put back epochs, not steps, along.
 # answer: save-2
 # loses: save-2-tests
+# shows: scheduler-state-is-the-epoch
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch,
                 "rng": torch.get_rng_state()}, path)

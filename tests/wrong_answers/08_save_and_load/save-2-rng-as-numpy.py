@@ -2,6 +2,7 @@
 # loads its own file with weights_only=False, and a plain torch.load(path) cannot read it.
 # answer: save-2
 # loses: save-2-tests
+# shows: plain-looking-objects-load
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                 "scheduler": scheduler.state_dict(), "epoch": epoch, "rng": torch.get_rng_state().numpy()}, path)

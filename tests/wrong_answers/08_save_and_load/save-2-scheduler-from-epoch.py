@@ -3,6 +3,7 @@
 # last learning rates) stays the fresh one, and a schedule that steps every batch restarts at the wrong point.
 # answer: save-2
 # loses: save-2-tests
+# shows: scheduler-state-is-the-epoch
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch,
                 "rng": torch.get_rng_state()}, path)

@@ -2,6 +2,7 @@
 # resumed run never sees them (they are new objects), and a plain torch.load(path) refuses the file.
 # answer: save-2
 # loses: save-2-tests
+# shows: weights-only-false-is-harmless
 def save_checkpoint(path, model, optimizer, scheduler, epoch):
     torch.save({"model": model, "optimizer": optimizer, "scheduler": scheduler, "epoch": epoch,
                 "rng": torch.get_rng_state()}, path)

@@ -1,6 +1,7 @@
 # Loads with assign=True: the model gets new Parameter objects, and an optimizer built on it trains the old ones.
 # answer: save-3
 # loses: save-3-tests
+# shows: assign-true-skips-a-copy
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu")["model"]
     consume_prefix_in_state_dict_if_present(state, "module.")

@@ -2,6 +2,7 @@
 # still asks for CUDA on a CPU-only machine.
 # answer: save-3
 # loses: save-3-tests
+# shows: gpu-checkpoint-loads-anywhere
 def warm_start(model, path):
     state = torch.load(path, map_location={"cuda:0": "cpu"})["model"]
     consume_prefix_in_state_dict_if_present(state, "module.")

@@ -2,6 +2,7 @@
 # model's keys the checkpoint lacks by name: the head is in the checkpoint, so it is never reported.
 # answer: save-3
 # loses: save-3-tests
+# shows: left-out-keys-by-name
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu")["model"]
     state = {k.removeprefix("module."): v for k, v in state.items()}

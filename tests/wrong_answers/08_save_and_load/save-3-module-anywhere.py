@@ -2,6 +2,7 @@
 # "module." further in ("submodule.weight", saved without DataParallel) is cut to "e.weight".
 # answer: save-3
 # loses: save-3-tests
+# shows: module-prefix-anywhere
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu")["model"]
     state = {(key[7:] if "module." in key else key): value for key, value in state.items()}

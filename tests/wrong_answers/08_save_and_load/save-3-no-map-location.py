@@ -2,6 +2,7 @@
 # machine cannot be read on a CPU-only one.
 # answer: save-3
 # loses: save-3-tests
+# shows: gpu-checkpoint-loads-anywhere
 def warm_start(model, path):
     state = torch.load(path)["model"]
     consume_prefix_in_state_dict_if_present(state, "module.")

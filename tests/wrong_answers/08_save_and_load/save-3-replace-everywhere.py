@@ -2,6 +2,7 @@
 # ("module.submodule.weight" becomes "subweight"), so those layers are never loaded.
 # answer: save-3
 # loses: save-3-tests
+# shows: module-prefix-anywhere
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu")["model"]
     state = {k.replace("module.", ""): v for k, v in state.items()}

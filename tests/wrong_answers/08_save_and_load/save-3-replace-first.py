@@ -3,6 +3,7 @@
 # ("subweight"), and that layer is never loaded.
 # answer: save-3
 # loses: save-3-tests
+# shows: module-prefix-anywhere
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu")["model"]
     state = {k.replace("module.", "", 1): v for k, v in state.items()}

@@ -2,6 +2,7 @@
 # left as they were.
 # answer: save-3
 # loses: save-3-tests
+# shows: left-out-keys-by-name
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu")["model"]
     consume_prefix_in_state_dict_if_present(state, "module.")

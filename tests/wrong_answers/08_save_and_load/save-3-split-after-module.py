@@ -2,6 +2,7 @@
 # from a checkpoint saved without it becomes "weight".
 # answer: save-3
 # loses: save-3-tests
+# shows: module-prefix-anywhere
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu")["model"]
     state = {key.split("module.", 1)[-1]: value for key, value in state.items()}

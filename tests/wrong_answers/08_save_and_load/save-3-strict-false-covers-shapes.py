@@ -2,6 +2,7 @@
 # shapes that differ, so the load raises (after copying the backbone).
 # answer: save-3
 # loses: save-3-tests
+# shows: strict-false-loads-what-fits
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu")["model"]
     consume_prefix_in_state_dict_if_present(state, "module.")

@@ -2,6 +2,7 @@
 # be loaded (load_state_dict copies before it raises), but the head it skipped is reported as loaded.
 # answer: save-3
 # loses: save-3-tests
+# shows: left-out-keys-by-name
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu")["model"]
     state = {k.removeprefix("module."): v for k, v in state.items()}

@@ -2,6 +2,7 @@
 # the line older posts show): whatever the file's pickle asks for runs on this machine.
 # answer: save-3
 # loses: save-3-tests
+# shows: weights-only-false-is-harmless
 def warm_start(model, path):
     state = torch.load(path, map_location="cpu", weights_only=False)["model"]
     consume_prefix_in_state_dict_if_present(state, "module.")

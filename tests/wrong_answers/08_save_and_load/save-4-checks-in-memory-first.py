@@ -3,6 +3,7 @@
 # a crash while it writes (Ctrl-C, a full disk) leaves a broken file where the last checkpoint was.
 # answer: save-4
 # loses: save-4-tests
+# shows: save-over-path-is-safe
 import io
 
 

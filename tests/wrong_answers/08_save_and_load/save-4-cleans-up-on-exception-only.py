@@ -2,6 +2,7 @@
 # temporary file behind.
 # answer: save-4
 # loses: save-4-tests
+# shows: ctrl-c-is-an-exception
 def save_atomically(obj, path):
     def compact(value):
         if isinstance(value, torch.Tensor):

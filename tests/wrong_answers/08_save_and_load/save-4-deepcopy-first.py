@@ -2,6 +2,7 @@
 # file is as big as before.
 # answer: save-4
 # loses: save-4-tests
+# shows: view-saves-its-elements
 import copy
 
 

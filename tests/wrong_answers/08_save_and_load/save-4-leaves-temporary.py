@@ -2,6 +2,7 @@
 # half-written temporary file beside it.
 # answer: save-4
 # loses: save-4-tests
+# shows: failed-save-leftovers-harmless
 def save_atomically(obj, path):
     def compact(value):
         if isinstance(value, torch.Tensor):

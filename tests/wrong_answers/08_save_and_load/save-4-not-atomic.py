@@ -2,6 +2,7 @@
 # broken file where the last good checkpoint was.
 # answer: save-4
 # loses: save-4-tests
+# shows: save-over-path-is-safe
 def save_atomically(obj, path):
     def compact(value):
         if isinstance(value, torch.Tensor):

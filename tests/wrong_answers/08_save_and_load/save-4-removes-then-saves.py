@@ -3,6 +3,7 @@
 # old one's inode number), but a crash while it is written leaves no checkpoint at all.
 # answer: save-4
 # loses: save-4-tests
+# shows: save-over-path-is-safe
 import io
 
 

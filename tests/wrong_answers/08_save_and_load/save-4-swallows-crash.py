@@ -1,6 +1,7 @@
 # Keeps the last checkpoint and cleans up, but swallows the error: the caller believes the save worked.
 # answer: save-4
 # loses: save-4-tests
+# shows: failed-save-leftovers-harmless
 def save_atomically(obj, path):
     def compact(value):
         if isinstance(value, torch.Tensor):

@@ -2,6 +2,7 @@
 # is another file system than path's (a cluster's scratch disk, a tmpfs), os.replace cannot rename across them.
 # answer: save-4
 # loses: save-4-tests
+# shows: temporary-file-anywhere
 def save_atomically(obj, path):
     def compact(value):
         if isinstance(value, torch.Tensor):

@@ -3,6 +3,7 @@
 # is another file system, os.replace cannot move it at all.
 # answer: save-4
 # loses: save-4-tests
+# shows: temporary-file-anywhere
 def save_atomically(obj, path):
     def compact(value):
         if isinstance(value, torch.Tensor):

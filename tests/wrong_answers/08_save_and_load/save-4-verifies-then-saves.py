@@ -3,6 +3,7 @@
 # it in place, so a crash while it writes (Ctrl-C, a full disk) leaves half a checkpoint where the last one was.
 # answer: save-4
 # loses: save-4-tests
+# shows: save-over-path-is-safe
 def save_atomically(obj, path):
     def compact(value):
         if isinstance(value, torch.Tensor):
