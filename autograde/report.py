@@ -158,6 +158,11 @@ def e(value: object) -> str:
     return html.escape(str(value))
 
 
+def md(value: object) -> str:
+    """Escaped, with `code` as code: course.toml writes titles, beliefs and sections as Markdown does."""
+    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", e(value))
+
+
 def table(header: list[str], rows: list[list[str]], numeric: tuple[int, ...] = (), cls: str = "") -> str:
     """An HTML table; cells are HTML already (escape what comes from a file)."""
     head = "".join(f"<th{' class=n' if i in numeric else ''}>{h}</th>" for i, h in enumerate(header))
@@ -175,8 +180,8 @@ def misconception_table(name: str, found: list[dict], submissions: int) -> str:
         ranked = sorted(held(found, name, part).items(), key=lambda kv: (-len(kv[1]), kv[0]))
         for i, (m, students) in enumerate(ranked[:TOP]):
             belief, share = known.get(m), 100 * len(students) / max(1, submissions)
-            rows.append([e(part) if i == 0 else "", e(belief.name if belief else m), f"<code>{e(m)}</code>",
-                         e(belief.section if belief else ""),
+            rows.append([e(part) if i == 0 else "", md(belief.name if belief else m), f"<code>{e(m)}</code>",
+                         md(belief.section if belief else ""),
                          f"{len(students)} <span class=share>({share:.0f}%)</span>"])
         if len(ranked) > TOP:
             rows.append(["", f"<i>{len(ranked) - TOP} more in misconceptions.csv</i>", "", "", ""])
@@ -186,8 +191,7 @@ def misconception_table(name: str, found: list[dict], submissions: int) -> str:
 def lesson_section(name: str, rows: list[dict], found: list[dict]) -> str:
     done = [r for r in rows if graded(r)]
     title = lessons()[name].title if name in lessons() else name
-    title = re.sub(r"`([^`<>]+)`", r"<code>\1</code>", e(title))  # course.toml writes code as Markdown does
-    head = (f'<section id="{e(name)}"><h2>{e(name)}</h2><p class=sub>{title} · {len(done)} graded'
+    head = (f'<section id="{e(name)}"><h2>{e(name)}</h2><p class=sub>{md(title)} · {len(done)} graded'
             f'{f", {len(rows) - len(done)} not graded" if len(rows) > len(done) else ""}</p>')
     if not done:
         return head + "<p>No submission of this lesson was graded.</p></section>"
