@@ -63,6 +63,10 @@ TEMPLATE_IMAGE = re.compile(r'<img src="data:image/[a-z+]+;base64,[A-Za-z0-9+/=\
 FOCUSABLE = ("jp-Cell-inputWrapper", "jp-OutputArea-output")  # the classes nbconvert makes focusable
 
 
+# A test cell's output wraps at the page's edge: a check's message and the diagnosis line under it are read
+# whole, not scrolled sideways (the classic template's <pre> keeps each line on one line).
+WRAPPED = "<style>.output_text pre { white-space: pre-wrap; word-break: normal; overflow-wrap: break-word; }</style>\n"
+
 HIGHLIGHTERS: dict[str, Highlight2HTML] = {}  # one per lexer and formatter options
 
 
@@ -99,6 +103,7 @@ class FeedbackPage(HTMLExporter):
         self.register_filter("highlight_code", highlight)
         self.register_filter("filter_data_type", data_types)
         html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        html = html.replace("</head>", WRAPPED + "</head>", 1)
         page = accessible(html)
         return (self.parsed(html) if page is None else page), resources
 

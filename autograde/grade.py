@@ -2,7 +2,8 @@
 
 In:         SUBMISSIONS/<student>/<lesson>/<lesson>.ipynb (never modified), or an LMS download (a zip
             of `<student name>_…_<lesson>.ipynb` files, as nbgrader's zip_collect reads them)
-Written to: OUT/grades.csv, OUT/integrity.csv, OUT/feedback/<student>/<lesson>/<lesson>.html,
+Written to: OUT/grades.csv, OUT/integrity.csv, OUT/misconceptions.csv, OUT/report.html (report.py),
+            OUT/feedback/<student>/<lesson>/<lesson>.html,
             OUT/autograded/<student>/<lesson>/<lesson>.ipynb (the graded notebook as it ran),
             OUT/results/ (one JSON per graded submission), OUT/course/ and OUT/work/ (nbgrader's files).
 
@@ -32,9 +33,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from pitfalls.course import ROOT, lessons
+from pitfalls.course import ROOT, lessons, misconceptions
 
-from . import bubblewrap
+from . import bubblewrap, report
 from .export import FIXED, class_gradebook
 from .grading import PAGES, Graded, Submission, graded_or_why
 from .nbgrader_cli import last_error, nbgrader
@@ -189,6 +190,26 @@ def write_integrity(out: Path, results: list[dict], unfenced_why: str | None) ->
     return dest
 
 
+MISCONCEPTION_COLUMNS = ("student", "lesson", "part", "misconception", "name", "section")
+
+
+def misconception_rows(results: list[dict]) -> list[tuple[str, ...]]:
+    """One row per student, lesson, test cell and misconception its failed checks named, from the results:
+    a resumed run and a run on a cluster read the same. An id the course no longer declares is left out."""
+    known = misconceptions()
+    return sorted((r["student"], r["lesson"], part, m, known[m].name, known[m].section)
+                  for r in results for part, ids in r.get("misconceptions", {}).items() for m in ids if m in known)
+
+
+def write_misconceptions(out: Path, results: list[dict]) -> Path:
+    """OUT/misconceptions.csv, beside grades.csv."""
+    dest = out / "misconceptions.csv"
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows([MISCONCEPTION_COLUMNS, *misconception_rows(results)])
+    write_atomic(dest, text.getvalue())
+    return dest
+
+
 TABLE_ROWS = 2000  # the summary prints the grade table up to this many rows (the test class has ~620)
 
 
@@ -287,12 +308,15 @@ def main(argv: list[str] | None = None) -> int:
                            for r in results]
     grades = export(out, course, statuses)
     integrity = write_integrity(out, results, unfenced_why)
+    diagnosed = write_misconceptions(out, results)
+    page = report.write(out)
     print()
     flagged = len({(r["student"], r["lesson"]) for r in results if r["findings"]})
     summary(grades, {j.student for j in jobs} | {r["student"] for r in rejected}, flagged)
     if unfenced := sum(r.get("fenced") is False for r in results):
         print(f"{unfenced} graded WITHOUT the operating-system sandbox: {unfenced_why or 'see integrity.csv'}")
-    print(f"\ngrades:    {grades}\nintegrity: {integrity}\nfeedback:  {out / 'feedback'}"
+    print(f"\ngrades:         {grades}\nintegrity:      {integrity}\nmisconceptions: {diagnosed}"
+          f"\nreport:         {page}\nfeedback:       {out / 'feedback'}"
           f"\ntook {time.monotonic() - started:.0f} s")
     return 0
 

@@ -109,17 +109,24 @@ def shown(shows: Shows, given: Any = _NOTHING) -> tuple[str, ...]:
     when it is a dict, or computed by a probe when it is a function (a probe that fails names none)."""
     if callable(shows):
         try:
-            shows = shows()
+            with warnings.catch_warnings():  # torch's warnings from the learner's code: not on the cell's stderr
+                warnings.simplefilter("ignore")
+                shows = shows()
         except Exception:  # noqa: BLE001 -- a probe on broken code proves nothing: no diagnosis
             return ()
-    if _type(shows) is dict:
-        try:
-            shows = shows.get(given)
-        except TypeError:  # an unhashable value cannot be a key
-            return ()
-    if shows is None:
-        return ()
-    return (shows,) if _type(shows) is str else tuple(shows)
+    if _type(shows) is dict:  # looked up by exact type and value: 1 is not True, a look-alike is nothing
+        shows = next((v for k, v in shows.items() if _same(k, given)), None)
+    if _type(shows) is str:
+        return (shows,)
+    return tuple(m for m in shows if _type(m) is str) if _type(shows) in (tuple, list) else ()
+
+
+def _same(key: Any, given: Any) -> bool:
+    """`given` is this key of a `shows` dict: same exact type and equal (a comparison that raises is not)."""
+    try:
+        return _type(key) is _type(given) and bool(key == given)
+    except Exception:  # noqa: BLE001 -- a learner's value may compare in any way; it names nothing then
+        return False
 
 
 def _diagnosis(misconception: str) -> str:

@@ -139,9 +139,13 @@ def misconceptions() -> dict[str, Misconception]:
     return found
 
 
+DIAGNOSED = re.compile("^" + re.escape(DIAGNOSIS) + r".*? \[([a-z0-9][a-z0-9-]*)\]\.", re.MULTILINE)
+
+
 def diagnosed(text: str) -> list[str]:
-    """The misconception ids a test cell's output names, in order, each once."""
-    return list(dict.fromkeys(re.findall(re.escape(DIAGNOSIS) + r".*? \[([a-z0-9][a-z0-9-]*)\]\.", text)))
+    """The misconception ids a test cell's output names, in order, each once: only lines that start as a
+    diagnosis line does, so a sentence that merely quotes one names nothing."""
+    return list(dict.fromkeys(DIAGNOSED.findall(text)))
 
 
 def lessons() -> dict[str, Lesson]:

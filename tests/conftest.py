@@ -99,6 +99,10 @@ class GradedClass:
         notebook = self.holding(wrong)
         return self.rows[(notebook.student, wrong.lesson)]
 
+    def result(self, student: str, lesson: str) -> dict:
+        """The stored result (OUT/results/) of a submission: what misconceptions.csv and the report are made from."""
+        return json.loads((self.out / "results" / student / f"{lesson}.json").read_text())
+
 
 CLASSROOM: dict[tuple[str, str], Notebook] = {}  # (lesson, catalogue stem) -> its notebook, once the class is built
 
@@ -159,3 +163,39 @@ def pytest_unconfigure(config):
 def graded() -> GradedClass:
     """The generated class, graded once with the real driver, as `make autograde` does."""
     return Batch.result()
+
+
+def diagnosed_rows(out: Path) -> list[dict]:
+    """OUT/misconceptions.csv: a row per student, lesson, test cell and misconception."""
+    with (out / "misconceptions.csv").open(newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@dataclass
+class Regraded:
+    out: Path
+    stdout: str
+    students: list[str]
+
+
+def from_the_batch(graded: GradedClass, students: list[str], root: Path) -> Regraded:
+    """`make autograde` over just these students' folders of the graded batch, its OUT seeded with the batch's
+    course and these students' stored results: the driver resumes (same submission bytes, same course
+    version), so nothing is graded again and every number in its files is the batch's real grading."""
+    submissions, out = root / "submissions", root / "out"
+    for student in students:
+        shutil.copytree(graded.submissions / student, submissions / student)
+        shutil.copytree(graded.out / "results" / student, out / "results" / student)
+    shutil.copytree(graded.out / "course", out / "course")
+    result = subprocess.run([sys.executable, "-m", "autograde.grade", str(submissions), "--out", str(out), *LIMITS],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Regraded(out, result.stdout, students)
+
+
+@pytest.fixture(scope="session")
+def learner_class(graded, tmp_path_factory) -> Regraded:
+    """The 50 generated learners (tests/classroom.py) graded as a class of their own (report.html,
+    misconceptions.csv), from the batch."""
+    learners = sorted({student for student, _ in graded.rows if student.startswith("learner-")})
+    return from_the_batch(graded, learners, tmp_path_factory.mktemp("learners"))

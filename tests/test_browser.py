@@ -10,8 +10,11 @@ screen, text sizes, the learner's and the instructor's JupyterLab. Screenshots l
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
+import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -19,10 +22,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from autograde.grade import UNFENCED
 from autograde.submissions import catalogue, solved, solved_answers, submission
-from pitfalls.course import ROOT
+from pitfalls.course import DIAGNOSIS, ROOT, lessons, misconceptions
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, INSTRUCTOR, Lab, require_chromium, scratch_copy
-from tests.conftest import LESSONS, write_notebook
+from tests.conftest import LESSONS, LIMITS, SAMPLE_CLASS, write_notebook
 
 pytestmark = pytest.mark.slow  # a real JupyterLab and Chromium
 
@@ -191,6 +195,10 @@ def changed(explorer, before: bytes, seconds: float = 10) -> bool:
             return True
         time.sleep(0.25)
     return False
+
+
+def diagnosis_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith(DIAGNOSIS)]
 
 
 def validate(page) -> str:
@@ -368,8 +376,10 @@ def test_a_failing_check_and_an_intended_error_show_their_message_first_in_a_few
         for i, error in failed:
             output = cells.nth(i).locator(".jp-OutputArea-output").last
             lines = output.inner_text().strip().splitlines()
+            named = diagnosis_lines(error["evalue"])  # under the message: the misconception it looks like
             assert lines[0] == error["evalue"].splitlines()[0], lines
-            assert len(lines) <= 3 and output.bounding_box()["height"] < 100, lines
+            assert [line for line in lines if line.startswith(DIAGNOSIS)] == named, lines
+            assert len(lines) <= 3 + len(named) and output.bounding_box()["height"] < 100 + 90 * len(named), lines
         output.scroll_into_view_if_needed()
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "failing-check-1366x768.png"))
@@ -393,6 +403,7 @@ def test_a_failing_check_and_an_intended_error_show_their_message_first_in_a_few
             part = nb["cells"][i]["metadata"]["nbgrader"]["grade_id"]
             line = next(line for line in text.splitlines() if part in line)
             assert line.startswith("✗") and error["evalue"].splitlines()[0] in line, line
+            assert all(" ".join(d.split()) in " ".join(text.split()) for d in diagnosis_lines(error["evalue"]))
         assert "Traceback" not in text and "checks." not in text and "The following cell failed" not in text
         assert dialog.bounding_box()["height"] < LAPTOP["height"]
         page.screenshot(path=str(SHOTS / "validate-dialog-1366x768.png"))
@@ -575,5 +586,121 @@ def test_every_picture_shows_its_text_at_13_px_or_more_and_cuts_none_off(lab, br
         for i, picture in enumerate([*explorers.all(), *statics.all()]):
             picture.evaluate("e => e.scrollIntoView({block: 'start'})")
             picture.screenshot(path=str(SHOTS / f"pictures-{name[:2]}-{i}-{width}-wide.png"))
+    finally:
+        page.close()
+
+
+# --- the class report: OUT/report.html opened from disk ---------------------------------------------
+
+REPORT_FIGURES = """() => [...document.querySelectorAll('figure.plot svg')].map(svg => {
+  // Each plot as drawn: its size, and each of its words at the size the browser shows it.
+  const shown = svg.getBoundingClientRect();
+  const scale = shown.width / svg.viewBox.baseVal.width;
+  return {width: shown.width, height: shown.height,
+          texts: [...svg.querySelectorAll('text')].map(t => ({text: t.textContent,
+                                                            px: parseFloat(getComputedStyle(t).fontSize) * scale}))};
+})"""
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def table_rows(page, cls: str) -> int:
+    return page.locator(f"table.{cls} tbody tr").count()
+
+
+def open_report(browser, out: Path, name: str) -> None:
+    """Open OUT/report.html from disk, as an instructor does, on a laptop's screen; check every plot drew
+    with words a room can read, every table has its rows and nothing came from the network; screenshots."""
+    grades, flags = read_csv(out / "grades.csv"), read_csv(out / "integrity.csv")
+    found = read_csv(out / "misconceptions.csv")
+    taught = {r["lesson"] for r in grades if not r["status"].startswith("not graded")}
+    page = browser.new_page(viewport=LAPTOP)
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    try:
+        page.goto((out / "report.html").as_uri())
+        assert [url for url in fetched if not url.startswith(("file:", "data:"))] == []
+        assert page.locator("script").count() == 0
+        figures = page.evaluate(REPORT_FIGURES)
+        assert len(figures) == 1 + bool(found) + len(taught)  # the lessons, the misconceptions, one per lesson
+        for figure in figures:
+            assert figure["width"] > 400 and figure["height"] > 100, figure["width"]
+            small = sorted({(t["text"], round(t["px"], 1)) for t in figure["texts"] if t["px"] < LABEL_PX})
+            assert figure["texts"] and small == [], f"text drawn under {LABEL_PX} px: {small[:5]}"
+        assert page.locator("section h2").all_inner_texts() == [n for n in lessons() if n in
+                                                                {r["lesson"] for r in grades}]
+        assert table_rows(page, "not-graded") == sum(r["status"].startswith("not graded") for r in grades)
+        assert table_rows(page, "flags") == sum(f["finding"] != UNFENCED for f in flags)
+        per_part = {}
+        for row in found:
+            per_part.setdefault((row["lesson"], row["part"]), set()).add(row["misconception"])
+        assert table_rows(page, "misconceptions") == sum(min(len(m), 5) + (len(m) > 5) for m in per_part.values())
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"report-{name}-1366x768.png"))
+        page.screenshot(path=str(SHOTS / f"report-{name}-whole.png"), full_page=True)
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Chromium alone, for pages opened from disk: no JupyterLab to start."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def sample_class_out(tmp_path_factory) -> Path:
+    """`make autograde` on the sample class as shipped (four students, lesson 01): a small real grading run."""
+    out = tmp_path_factory.mktemp("sample-class") / "out"
+    result = subprocess.run([sys.executable, "-m", "autograde.grade", str(SAMPLE_CLASS), "--out", str(out), *LIMITS],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_the_sample_class_report_opens_from_disk_with_its_plots_and_tables(chromium, sample_class_out):
+    open_report(chromium, sample_class_out, "sample-class")
+
+
+@pytest.fixture
+def batch(request):
+    """The graded batch, when this run grades it anyway (`make test`, or with tests/test_grading.py): the browser
+    suite alone must not cost the 10 to 25 minutes it takes."""
+    if not any("graded" in item.fixturenames for item in request.session.items if item.path != request.path):
+        pytest.skip("the graded batch is not part of this run: run with tests/test_grading.py, or make test")
+    return request.getfixturevalue("graded")
+
+
+def test_the_50_learners_report_opens_from_disk_with_its_plots_and_tables(chromium, batch, request):
+    """The 50 generated learners of the graded batch, as a class (tests/conftest.py: `learner_class`)."""
+    open_report(chromium, request.getfixturevalue("learner_class").out, "50-learners")
+
+
+def test_the_feedback_page_of_a_wrong_answer_shows_its_diagnosis(chromium, batch):
+    """A learner's feedback page, opened from disk: the line naming the misconception is there to read."""
+    graded = batch
+    results = [json.loads(p.read_text()) for p in sorted((graded.out / "results").glob("learner-*/*.json"))]
+    named = next((r for r in results if r.get("misconceptions")), None)
+    if named is None:
+        pytest.skip("no graded answer was diagnosed: no lesson under test declares misconceptions yet")
+    part, ids = next(iter(named["misconceptions"].items()))
+    page = chromium.new_page(viewport=LAPTOP)
+    try:
+        page.goto((graded.out / "feedback" / named["student"] / named["lesson"] / f"{named['lesson']}.html").as_uri())
+        line = page.locator(".output_text pre", has_text=misconceptions()[ids[0]].diagnosis()[:80]).first
+        line.scroll_into_view_if_needed()
+        assert line.is_visible()
+        assert line.evaluate("e => e.scrollWidth <= e.clientWidth"), "the diagnosis wraps: no sideways scrolling"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "feedback-diagnosis-1366x768.png"))
     finally:
         page.close()

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from pitfalls.course import ROOT
-from tests.conftest import LIMITS
+from tests.conftest import LIMITS, diagnosed_rows
 
 pytestmark = [pytest.mark.grading, pytest.mark.slow]
 LESSON = "01_leaf_tensors"
@@ -110,6 +110,7 @@ def test_the_cluster_grades_as_this_machine_does_through_a_lost_worker_and_a_sub
     table = rows(out)
     assert sorted(r["student"] for r in table) == sorted(SAMPLE)
     assert all(row == graded[(row["student"], LESSON)] for row in table), "the local path's grades"
+    assert diagnosed_rows(out) == [r for r in diagnosed_rows(graded.out) if r["student"] in SAMPLE], "and diagnoses"
     # the same OUT, one submission more: only it is graded, and every worker that grades it dies
     shutil.copytree(graded.submissions / "sample-ada", submissions / "crasher")
     run = grade(submissions, out, "--scheduler", cluster.address)

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from pitfalls.course import ROOT
-from tests.conftest import SAMPLE_CLASS, fingerprint, write_notebook
+from tests.conftest import SAMPLE_CLASS, diagnosed_rows, fingerprint, write_notebook
 from tests.test_grading import FIRST
 
 pytestmark = [pytest.mark.grading, pytest.mark.slow]
@@ -61,6 +61,8 @@ def test_a_run_killed_midway_and_run_again_gives_the_uninterrupted_grades(small_
     assert len(rows) == 5
     for row in rows:
         assert row == graded[(row["student"], row["lesson"])]
+    these = {(row["student"], row["lesson"]) for row in rows}
+    assert diagnosed_rows(out) == [r for r in diagnosed_rows(graded.out) if (r["student"], r["lesson"]) in these]
     assert fingerprint(small_class) == before, "submissions must never be modified"
 
 
