@@ -17,7 +17,7 @@ from pathlib import Path
 
 from traitlets.config import Config
 
-from pitfalls.course import Lesson, folders
+from pitfalls.course import REGISTRY, Lesson, folders
 
 from .bubblewrap import Fence
 from .nbgrader_cli import course_settings
@@ -36,10 +36,12 @@ def grading_config(root: Path, chosen: list[Lesson]) -> Config:
 
 
 def prepare(out: Path, chosen: list[Lesson]) -> tuple[Path, str]:
-    """OUT/course for these lessons, made once and reused while their sources are unchanged."""
+    """OUT/course for these lessons, made once and reused while their sources and the course registry are
+    unchanged (the registry words the misconceptions a feedback page names)."""
     course = out / "course"
     source = folders().source
-    version = digest(*(source / lesson.name for lesson in chosen)) + ",".join(lesson.name for lesson in chosen)
+    names = ",".join(lesson.name for lesson in chosen)
+    version = digest(REGISTRY, *(source / lesson.name for lesson in chosen)) + names
     stamp = course / "version.txt"
     if stamp.exists() and stamp.read_text() == version:
         return course, version
