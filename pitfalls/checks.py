@@ -106,7 +106,10 @@ _NOTHING = object()
 
 def shown(shows: Shows, given: Any = _NOTHING) -> tuple[str, ...]:
     """The misconception ids a failed check names: `shows` as given, looked up by the learner's value
-    when it is a dict, or computed by a probe when it is a function (a probe that fails names none)."""
+    when it is a dict (whose value may itself be a probe), or computed by a probe when it is a function
+    (a probe that fails names none)."""
+    if _type(shows) is dict:  # looked up by exact type and value: 1 is not True, a look-alike is nothing
+        shows = next((v for k, v in shows.items() if _same(k, given)), None)
     if callable(shows):
         try:
             with warnings.catch_warnings():  # torch's warnings from the learner's code: not on the cell's stderr
@@ -114,8 +117,6 @@ def shown(shows: Shows, given: Any = _NOTHING) -> tuple[str, ...]:
                 shows = shows()
         except Exception:  # noqa: BLE001 -- a probe on broken code proves nothing: no diagnosis
             return ()
-    if _type(shows) is dict:  # looked up by exact type and value: 1 is not True, a look-alike is nothing
-        shows = next((v for k, v in shows.items() if _same(k, given)), None)
     if _type(shows) is str:
         return (shows,)
     return tuple(m for m in shows if _type(m) is str) if _type(shows) in (tuple, list) else ()
