@@ -3,4 +3,5 @@
 # answer: dp-1
 # loses:
 # scores: dp-1-tests=0.5714
+# shows: ddp-keeps-ranks-in-step, ddp-module-forward, ddp-unused-parameters, ddp-batchnorm-stats, ddp-no-sync-placement
 after_three_steps = {"A": "same", "B": "same", "C": "same", "D": "same", "E": "same", "F": "same", "G": "same"}

@@ -3,5 +3,6 @@
 # answer: dp-1
 # loses:
 # scores: dp-1-tests=1.7143
+# shows: ddp-batchnorm-stats
 after_three_steps = {"A": "same", "B": "differ", "C": "differ", "D": "raises", "E": "same", "F": "same",
                      "G": "differ"}

@@ -3,4 +3,5 @@
 # answer: dp-1
 # loses:
 # scores: dp-1-tests=0.8571
+# shows: ddp-keeps-ranks-in-step, ddp-module-forward, ddp-batchnorm-stats, ddp-no-sync-placement
 after_three_steps = {"A": "same", "B": "same", "C": "same", "D": "raises", "E": "same", "F": "same", "G": "same"}

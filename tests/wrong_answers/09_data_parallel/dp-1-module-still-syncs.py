@@ -3,5 +3,6 @@
 # answer: dp-1
 # loses:
 # scores: dp-1-tests=1.7143
+# shows: ddp-module-forward
 after_three_steps = {"A": "same", "B": "differ", "C": "same", "D": "raises", "E": "same", "F": "differ",
                      "G": "differ"}

@@ -3,5 +3,6 @@
 # answer: dp-1
 # loses:
 # scores: dp-1-tests=1.4286
+# shows: ddp-unused-parameters
 after_three_steps = {"A": "same", "B": "differ", "C": "differ", "D": "same", "E": "raises", "F": "differ",
                      "G": "differ"}

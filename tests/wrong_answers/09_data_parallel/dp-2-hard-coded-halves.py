@@ -2,6 +2,7 @@
 # visible test runs it; the hidden one runs 3, and the third rank has no half to take.
 # answer: dp-2
 # loses: dp-2-tests
+# shows: ddp-world-size-two
 def train(rank, world_size, model, x, y, steps, lr):
     ddp = DDP(model)
     half = len(x) // 2

@@ -2,6 +2,7 @@
 # its own half.
 # answer: dp-2
 # loses: dp-2-tests
+# shows: ddp-module-forward
 def train(rank, world_size, model, x, y, steps, lr):
     ddp = DDP(model)
     x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)

@@ -2,6 +2,7 @@
 # right; the count of all-reduces (one per micro-batch) is not.
 # answer: dp-3
 # loses: dp-3-tests
+# shows: ddp-no-sync-placement
 def accumulate(rank, world_size, model, x, y, steps, micro_batches, lr):
     ddp = DDP(model)
     opt = torch.optim.SGD(ddp.parameters(), lr=lr)

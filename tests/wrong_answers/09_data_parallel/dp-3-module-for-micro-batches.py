@@ -3,6 +3,7 @@
 # the lesson warns against (a forward that skips DDP's own: no buffer broadcast, no unused-parameter search).
 # answer: dp-3
 # loses: dp-3-tests
+# shows: ddp-module-forward
 def accumulate(rank, world_size, model, x, y, steps, micro_batches, lr):
     ddp = DDP(model)
     opt = torch.optim.SGD(ddp.parameters(), lr=lr)

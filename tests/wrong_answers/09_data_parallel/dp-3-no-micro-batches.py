@@ -3,6 +3,7 @@
 # micro-batches were there to save is spent.
 # answer: dp-3
 # loses: dp-3-tests
+# shows: ddp-accumulation-route-free
 def accumulate(rank, world_size, model, x, y, steps, micro_batches, lr):
     ddp = DDP(model)
     opt = torch.optim.SGD(ddp.parameters(), lr=lr)

@@ -2,6 +2,7 @@
 # exists to save).
 # answer: dp-3
 # loses: dp-3-tests
+# shows: ddp-accumulation-route-free
 def accumulate(rank, world_size, model, x, y, steps, micro_batches, lr):
     ddp = DDP(model)
     opt = torch.optim.SGD(ddp.parameters(), lr=lr)

@@ -2,6 +2,7 @@
 # step is micro_batches times too large.
 # answer: dp-3
 # loses: dp-3-tests
+# shows: ddp-reductions-average
 def accumulate(rank, world_size, model, x, y, steps, micro_batches, lr):
     ddp = DDP(model)
     opt = torch.optim.SGD(ddp.parameters(), lr=lr)

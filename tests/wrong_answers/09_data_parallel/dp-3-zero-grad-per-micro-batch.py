@@ -1,6 +1,7 @@
 # zero_grad inside the micro-batch loop: only the last micro-batch's gradient is left for the step.
 # answer: dp-3
 # loses: dp-3-tests
+# shows: ddp-grad-per-backward
 def accumulate(rank, world_size, model, x, y, steps, micro_batches, lr):
     ddp = DDP(model)
     opt = torch.optim.SGD(ddp.parameters(), lr=lr)

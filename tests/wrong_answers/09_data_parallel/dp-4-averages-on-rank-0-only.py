@@ -2,6 +2,7 @@
 # it; the ranks wait on each other until the launcher's timeout. A deadlock costs this part only.
 # answer: dp-4
 # loses: dp-4-tests
+# shows: ddp-collective-on-one-rank
 def checkpoint(rank, world_size, model, x, y, steps, lr, path):
     ddp = DDP(model, broadcast_buffers=False)
     x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)

@@ -2,6 +2,7 @@
 # with rank 0's, so the average is not the average of the ranks' own statistics.
 # answer: dp-4
 # loses: dp-4-tests
+# shows: ddp-batchnorm-stats
 def checkpoint(rank, world_size, model, x, y, steps, lr, path):
     ddp = DDP(model)
     x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)

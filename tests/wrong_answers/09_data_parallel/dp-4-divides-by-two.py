@@ -2,6 +2,7 @@
 # test runs it; the hidden one runs 3: the statistics of 3 ranks come out one and a half times too large.
 # answer: dp-4
 # loses: dp-4-tests
+# shows: ddp-world-size-two
 def checkpoint(rank, world_size, model, x, y, steps, lr, path):
     ddp = DDP(model, broadcast_buffers=False)
     x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)

@@ -1,6 +1,7 @@
 # Every rank writes the same file: two writers racing on one path.
 # answer: dp-4
 # loses: dp-4-tests
+# shows: ddp-checkpoint-uncoordinated
 def checkpoint(rank, world_size, model, x, y, steps, lr, path):
     ddp = DDP(model, broadcast_buffers=False)
     x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)

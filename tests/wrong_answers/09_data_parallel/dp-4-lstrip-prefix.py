@@ -2,6 +2,7 @@
 # characters, not the word: right for this Sequential's numbered keys, wrong for a layer called "encoder" or "out".
 # answer: dp-4
 # loses: dp-4-tests
+# shows: ddp-lstrip-prefix
 def checkpoint(rank, world_size, model, x, y, steps, lr, path):
     ddp = DDP(model, broadcast_buffers=False)
     x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)

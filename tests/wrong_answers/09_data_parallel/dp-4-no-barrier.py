@@ -2,6 +2,7 @@
 # may still be writing it. The file is complete only because the launcher waits for both ranks.
 # answer: dp-4
 # loses: dp-4-tests
+# shows: ddp-checkpoint-uncoordinated
 def checkpoint(rank, world_size, model, x, y, steps, lr, path):
     ddp = DDP(model, broadcast_buffers=False)
     x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)

@@ -1,6 +1,7 @@
 # Rank 0 saves its own BatchNorm statistics: those of rank 0's halves only.
 # answer: dp-4
 # loses: dp-4-tests
+# shows: ddp-batchnorm-stats
 def checkpoint(rank, world_size, model, x, y, steps, lr, path):
     ddp = DDP(model, broadcast_buffers=False)
     x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)

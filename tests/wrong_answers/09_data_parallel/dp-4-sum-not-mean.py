@@ -1,6 +1,7 @@
 # all_reduce sums by default: the statistics saved are the sum over ranks, not the mean.
 # answer: dp-4
 # loses: dp-4-tests
+# shows: ddp-reductions-average
 def checkpoint(rank, world_size, model, x, y, steps, lr, path):
     ddp = DDP(model, broadcast_buffers=False)
     x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)

@@ -1,6 +1,7 @@
 # Saves the wrapper's state_dict: every key carries module., and a plain model cannot load it.
 # answer: dp-4
 # loses: dp-4-tests
+# shows: ddp-wrapper-is-model
 def checkpoint(rank, world_size, model, x, y, steps, lr, path):
     ddp = DDP(model, broadcast_buffers=False)
     x, y = dp.shard(x, rank, world_size), dp.shard(y, rank, world_size)

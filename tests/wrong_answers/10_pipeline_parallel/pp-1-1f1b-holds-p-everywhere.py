@@ -3,4 +3,5 @@
 # answer: pp-1
 # loses:
 # scores: pp-1-tests=1.5
+# shows: pipeline-1f1b-p-everywhere
 held = {"A": 4, "B": 2, "C": 2, "D": 4, "E": 8, "F": 1, "G": 12, "H": 3}

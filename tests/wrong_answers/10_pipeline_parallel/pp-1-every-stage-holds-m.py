@@ -3,4 +3,5 @@
 # answer: pp-1
 # loses:
 # scores: pp-1-tests=1.0
+# shows: pipeline-schedules-hold-alike
 held = {"A": 4, "B": 4, "C": 4, "D": 8, "E": 8, "F": 1, "G": 12, "H": 6}

@@ -4,4 +4,5 @@
 # answer: pp-1
 # loses:
 # scores: pp-1-tests=1.5
+# shows: pipeline-schedules-hold-alike, pipeline-naive-holds-all
 held = {"A": 4, "B": 2, "C": 1, "D": 4, "E": 1, "F": 8, "G": 12, "H": 2}

@@ -2,6 +2,7 @@
 # for two stages, not for more.
 # answer: pp-2
 # loses: pp-2-tests
+# shows: pipeline-balance-heuristic
 def balance(times, stages):
     n, total = len(times), sum(times)
     prefix = [sum(times[:i]) for i in range(n + 1)]

@@ -2,6 +2,7 @@
 # split: the first block can be cut off alone before a huge one.
 # answer: pp-2
 # loses: pp-2-tests
+# shows: pipeline-balance-heuristic
 def balance(times, stages):
     target = sum(times) / stages
     bounds, total = [0], 0.0

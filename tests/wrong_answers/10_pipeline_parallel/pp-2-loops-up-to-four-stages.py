@@ -2,6 +2,7 @@
 # stages it falls back to equal numbers of blocks. The hidden tests never ask for more than four stages.
 # answer: pp-2
 # loses: pp-2-tests
+# shows: pipeline-balance-by-blocks
 def balance(times, stages):
     n = len(times)
     slowest = lambda bounds: max(sum(times[a:b]) for a, b in zip(bounds, bounds[1:]))  # noqa: E731

@@ -2,6 +2,7 @@
 # whose slowest stage is fastest.
 # answer: pp-2
 # loses: pp-2-tests
+# shows: pipeline-balance-heuristic
 import itertools
 
 

@@ -2,6 +2,7 @@
 # for are ints.
 # answer: pp-2
 # loses: pp-2-tests
+# shows: pipeline-numpy-int-is-int
 import itertools
 
 import numpy as np

@@ -3,6 +3,7 @@
 # copy of every list, so they never see it.
 # answer: pp-2
 # loses: pp-2-tests
+# shows: pipeline-list-argument-copied
 import itertools
 
 

@@ -2,6 +2,7 @@
 # split points found for the sorted list do not fit the model's.
 # answer: pp-2
 # loses: pp-2-tests
+# shows: pipeline-stages-reorder
 import itertools
 
 

@@ -2,6 +2,7 @@
 # and the send back fails.
 # answer: pp-3
 # loses: pp-3-tests
+# shows: pipeline-recv-needs-no-grad, pipeline-roles-by-rank-number
 def naive_step(rank, world_size, model, bounds, x, y):
     stage = pp.stage_module(model, bounds, rank)
     if rank == 0:

@@ -2,6 +2,7 @@
 # sends back: it runs, and every gradient before the last stage is wrong.
 # answer: pp-3
 # loses: pp-3-tests
+# shows: pipeline-backward-from-own-output
 def naive_step(rank, world_size, model, bounds, x, y):
     stage = pp.stage_module(model, bounds, rank)
     first, last = rank == 0, rank == world_size - 1

@@ -2,6 +2,7 @@
 # widths the shapes fit) and returns that number. Only the last stage's output is the model's.
 # answer: pp-3
 # loses: pp-3-tests
+# shows: pipeline-loss-on-every-stage
 def naive_step(rank, world_size, model, bounds, x, y):
     stage = pp.stage_module(model, bounds, rank)
     first, last = rank == 0, rank == world_size - 1

@@ -2,6 +2,7 @@
 # activation, stage 0 for the gradient, and the run hangs until the timeout.
 # answer: pp-3
 # loses: pp-3-tests
+# shows: pipeline-recv-order
 def naive_step(rank, world_size, model, bounds, x, y):
     stage = pp.stage_module(model, bounds, rank)
     first, last = rank == 0, rank == world_size - 1

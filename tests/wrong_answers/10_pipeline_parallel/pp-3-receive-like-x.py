@@ -2,6 +2,7 @@
 # model's input, as in the visible model; with other widths the receive does not fit what was sent.
 # answer: pp-3
 # loses: pp-3-tests
+# shows: pipeline-recv-buffer-shape
 def naive_step(rank, world_size, model, bounds, x, y):
     stage = pp.stage_module(model, bounds, rank)
     first, last = rank == 0, rank == world_size - 1

@@ -2,6 +2,7 @@
 # loss". Right on two stages; with three, the middle stage computes a loss against targets that do not fit it.
 # answer: pp-3
 # loses: pp-3-tests
+# shows: pipeline-roles-by-rank-number
 def naive_step(rank, world_size, model, bounds, x, y):
     stage = pp.stage_module(model, bounds, rank)
     if rank == 0:

@@ -3,6 +3,7 @@
 # the numbers are one process's, the pipeline is gone, and every rank holds the whole model's activations.
 # answer: pp-3
 # loses: pp-3-tests
+# shows: pipeline-whole-model-anywhere
 def naive_step(rank, world_size, model, bounds, x, y):
     stage = pp.stage_module(model, bounds, rank)
     loss = pp.loss_fn(model(x), y)

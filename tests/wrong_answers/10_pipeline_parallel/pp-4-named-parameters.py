@@ -3,6 +3,7 @@
 # make_model(norm=True)) loses its running statistics, and a strict load of the file fails.
 # answer: pp-4
 # loses: pp-4-tests
+# shows: pipeline-checkpoint-parameters-only
 def save_pipelined(rank, world_size, model, bounds, x, y, path):
     stage = pp.train_stage(rank, world_size, pp.stage_module(model, bounds, rank), x, y)
     trained = {name: p.detach() for name, p in stage.named_parameters()}

@@ -3,6 +3,7 @@
 # stages with NaN).
 # answer: pp-4
 # loses: pp-4-tests
+# shows: pipeline-whole-model-anywhere
 def save_pipelined(rank, world_size, model, bounds, x, y, path):
     if rank == 0:
         torch.save(pp.trained_whole(model, x, y), path)

@@ -2,6 +2,7 @@
 # (and its object is never collected).
 # answer: pp-4
 # loses: pp-4-tests
+# shows: pipeline-roles-by-rank-number
 def save_pipelined(rank, world_size, model, bounds, x, y, path):
     stage = pp.train_stage(rank, world_size, pp.stage_module(model, bounds, rank), x, y)
     if rank == 1:

@@ -2,6 +2,7 @@
 # blocks are rank 0's untrained copies.
 # answer: pp-4
 # loses: pp-4-tests
+# shows: pipeline-stage-holds-all
 def save_pipelined(rank, world_size, model, bounds, x, y, path):
     pp.train_stage(rank, world_size, pp.stage_module(model, bounds, rank), x, y)
     if rank == 0:

@@ -2,6 +2,7 @@
 # answer: mem-1
 # loses:
 # scores: mem-1-tests=1.78
+# shows: eval-stops-recording
 held_after = {
     "A": 3,
     "B": 0,

@@ -2,6 +2,7 @@
 # answer: mem-1
 # loses:
 # scores: mem-1-tests=1.33
+# shows: loop-variable-released
 held_after = {
     "A": 3,
     "B": 0,

@@ -2,6 +2,7 @@
 # answer: mem-1
 # loses:
 # scores: mem-1-tests=1.78
+# shows: retain-graph-keeps-all
 held_after = {
     "A": 3,
     "B": 0,

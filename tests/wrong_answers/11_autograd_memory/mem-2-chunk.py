@@ -1,6 +1,7 @@
 # Splits with chunk(steps), which gives fewer pieces than asked for some sizes (6 rows in 4 chunks: 3 pieces).
 # answer: mem-2
 # loses: mem-2-tests
+# shows: split-count
 def accumulated_step(model, opt, x, y, steps):
     """One optimizer step for the batch (x, y), accumulated over `steps` micro-batches; returns the batch loss."""
     opt.zero_grad()

@@ -1,6 +1,7 @@
 # Runs the whole batch once more under no_grad to report its loss: the batch the accumulation was meant to avoid.
 # answer: mem-2
 # loses: mem-2-tests
+# shows: accumulate-route-free
 def accumulated_step(model, opt, x, y, steps):
     """One optimizer step for the batch (x, y), accumulated over `steps` micro-batches; returns the batch loss."""
     opt.zero_grad()

@@ -1,6 +1,7 @@
 # Calls backward() on each micro-batch's mean loss as it is: the gradients add up to steps times too much.
 # answer: mem-2
 # loses: mem-2-tests
+# shows: micro-batch-loss-weighting
 def accumulated_step(model, opt, x, y, steps):
     """One optimizer step for the batch (x, y), accumulated over `steps` micro-batches; returns the batch loss."""
     opt.zero_grad()

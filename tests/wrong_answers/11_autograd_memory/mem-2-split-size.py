@@ -1,6 +1,7 @@
 # Splits with x.split(steps), whose argument is the size of each piece, not their number.
 # answer: mem-2
 # loses: mem-2-tests
+# shows: split-count
 def accumulated_step(model, opt, x, y, steps):
     """One optimizer step for the batch (x, y), accumulated over `steps` micro-batches; returns the batch loss."""
     opt.zero_grad()

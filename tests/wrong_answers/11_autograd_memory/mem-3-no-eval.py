@@ -1,6 +1,7 @@
 # no_grad without eval(): no graph, but dropout stays on and the losses are those of a random sub-network.
 # answer: mem-3
 # loses: mem-3-tests
+# shows: eval-layers-partial
 def evaluate(model, batches):
     """The mean validation loss and each batch's loss, as floats; records no graph, leaves the model as it was."""
     with torch.no_grad():

@@ -1,6 +1,7 @@
 # Stops recording by freezing the parameters, and leaves them frozen: training stops learning.
 # answer: mem-3
 # loses: mem-3-tests
+# shows: grad-switch-left-changed
 def evaluate(model, batches):
     """The mean validation loss and each batch's loss, as floats; records no graph, leaves the model as it was."""
     modes = [(m, m.training) for m in model.modules()]

@@ -1,6 +1,7 @@
 # Remembers the model's mode and each layer's (its children), and puts them back with train(mode): a layer's own sublayers in another mode are reset.
 # answer: mem-3
 # loses: mem-3-tests
+# shows: train-restores-modes
 def evaluate(model, batches):
     """The mean validation loss and each batch's loss, as floats; records no graph, leaves the model as it was."""
     was_training = model.training
