@@ -3,4 +3,5 @@
 # answer: pp-1
 # loses:
 # scores: pp-1-tests=1.75
+# slip: the task: reads "a fifth or less" as strictly under a fifth
 held = {"A": 4, "B": 2, "C": 1, "D": 4, "E": 8, "F": 1, "G": 13, "H": 2}

@@ -1,6 +1,7 @@
 # The best split, returned as a tuple instead of the list asked for.
 # answer: pp-2
 # loses: pp-2-tests
+# slip: the form: a tuple where the task asks for a list
 import itertools
 
 

@@ -1,6 +1,7 @@
 # Answers with the numbers written as strings.
 # answer: mem-1
 # loses: mem-1-tests
+# slip: the form: predictions written as strings, not numbers
 held_after = {
     "A": "3",
     "B": "0",

