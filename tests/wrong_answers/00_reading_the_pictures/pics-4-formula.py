@@ -1,5 +1,5 @@
 # Returns the ideal schedule's formula (p-1)/(m+p-1) instead of measuring: right on ideal GPipe
-# timelines, wrong on a real run where a send is slow and backward takes longer than forward.
+# timelines (a backward longer than the forward keeps it right), wrong on a run where a send is slow.
 # answer: pics-4
 # loses: pics-4-tests
 # shows: timeline-formula-is-measured
