@@ -17,6 +17,7 @@ import pytest
 
 from autograde.submissions import hand_in, solved, solved_answers
 from pitfalls.course import ROOT
+from tests import batch
 from tests.classroom import Notebook, notebooks, where
 from tests.hostile import corpus
 from tests.selection import LESSONS, choose
@@ -123,7 +124,7 @@ class Batch:
         build_class(root / "submissions")
         cls.before = fingerprint(root / "submissions")
         with (root / "driver.log").open("w") as log:
-            cls.process = subprocess.Popen(
+            cls.process = batch.running = subprocess.Popen(
                 [sys.executable, "-m", "autograde.grade", str(root / "submissions"), "--out", str(root / "out"),
                  *LIMITS], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 

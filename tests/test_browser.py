@@ -59,13 +59,22 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(lab):
+def chromium():
+    """Chromium alone, for pages opened from disk: no JupyterLab to start."""
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser(lab, chromium):
+    """Chromium, once the course's JupyterLab is up (one Playwright per module: a second one in the same thread
+    refuses to start)."""
+    return chromium
 
 
 def start_kernel(lab: Lab, path: str) -> None:
@@ -643,18 +652,6 @@ def open_report(browser, out: Path, name: str) -> None:
         page.screenshot(path=str(SHOTS / f"report-{name}-whole.png"), full_page=True)
     finally:
         page.close()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Chromium alone, for pages opened from disk: no JupyterLab to start."""
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

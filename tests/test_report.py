@@ -119,10 +119,13 @@ def test_report_says_who_is_flagged_and_why_and_what_was_not_graded(tmp_path, de
     assert "3 submissions from 3 learners in 1 lesson: 2 graded, 1 not graded, 1 flagged" in page
 
 
-def test_report_of_a_class_without_misconceptions_says_so(tmp_path):
+def test_report_of_a_class_without_misconceptions_says_so(tmp_path, monkeypatch):
     page = report.page(out_folder(tmp_path, [result("ada", FULL)]))
     assert "No failed check named a misconception." in page
-    assert "declares no misconceptions yet" in page
+    assert "No misconception diagnosed in this lesson." in page
+    undeclared = {name: dataclasses.replace(lesson, misconceptions=()) for name, lesson in registry.lessons().items()}
+    monkeypatch.setattr(report, "lessons", lambda: undeclared)
+    assert "declares no misconceptions yet" in report.page(out_folder(tmp_path, [result("ada", FULL)]))
 
 
 def test_a_class_of_600_gives_a_page_of_the_same_figures_and_bounded_tables(tmp_path, declared):
