@@ -41,7 +41,7 @@ from .grading import PAGES, Graded, Submission, graded_or_why
 from .nbgrader_cli import last_error, nbgrader
 from .pool import Limits, Workers, default_jobs
 from .roster import Job, collect, row, unpack_lms
-from .sandbox import fence, prepare
+from .sandbox import fence, lesson_version, prepare
 from .store import digest, write_atomic
 
 SAMPLE_CLASS = ROOT / "autograde" / "sample_class"
@@ -70,6 +70,7 @@ def commit(out: Path, graded: Graded) -> dict:
         if kind in graded.pages:
             write_atomic(out / kind / job.student / job.lesson / f"{job.lesson}.{suffix}", graded.pages[kind])
     if "submission" in graded.result:
+        graded.result["course"] = lesson_version(job.lesson)
         write_atomic(result_path(out, job), json.dumps(graded.result, indent=1))
     return graded.result
 
@@ -82,13 +83,13 @@ def result_path(out: Path, job: Job) -> Path:
     return out / "results" / job.student / f"{job.lesson}.json"
 
 
-def stored(out: Path, job: Job, version: str) -> dict | None:
-    """The stored result for this exact submission and course version, if any."""
+def stored(out: Path, job: Job) -> dict | None:
+    """The stored result for this exact submission and its lesson as it is now, if any."""
     try:
         result = json.loads(result_path(out, job).read_text())
     except (OSError, json.JSONDecodeError):
         return None
-    same = result.get("submission") == submission_digest(job) and result.get("course") == version
+    same = result.get("submission") == submission_digest(job) and result.get("course") == lesson_version(job.lesson)
     return result if same and result.get("student_id") == job.student_id else None
 
 
@@ -126,7 +127,7 @@ def grade_all(out: Path, course: Path, version: str, jobs: list[Job], limits: Li
               fenced: bool, client=None, require_sandbox: bool = False) -> list[dict]:
     """Every job's result: stored ones kept, the rest graded on this machine or, given a Dask client
     (cluster.connect), on that cluster; each committed as it comes."""
-    done = {} if regrade else {j.key: r for j in jobs if (r := stored(out, j, version))}
+    done = {} if regrade else {j.key: r for j in jobs if (r := stored(out, j))}
     todo = [j for j in jobs if j.key not in done]
     if client is not None:
         from .cluster import graded_on

@@ -10,6 +10,7 @@ nbgrader runs the notebook in (`autograded/`) and its sockets' folder: `fence()`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import shutil
@@ -33,6 +34,13 @@ def grading_config(root: Path, chosen: list[Lesson]) -> Config:
     config.CourseDirectory.release_directory = RELEASED
     config.Autograde.exclude_overwriting = {lesson.name: list(lesson.answer_files) for lesson in chosen}
     return config
+
+
+@functools.cache
+def lesson_version(name: str) -> str:
+    """What one lesson's grades depend on: its source folder and the course registry. A stored result carries
+    it, so a later run resumes it whichever other lessons that run grades beside it."""
+    return digest(REGISTRY, folders().source / name)
 
 
 def prepare(out: Path, chosen: list[Lesson]) -> tuple[Path, str]:
