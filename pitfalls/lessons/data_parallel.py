@@ -313,7 +313,9 @@ def launch_ranks(fn, *args, world: int = WORLD, timeout: float | None = None, me
                                                           timeout, time.perf_counter()),
                                          nprocs=world, join=False, start_method=method)
             deadline = time.monotonic() + timeout
-            while not _joined(context, deadline - time.monotonic(), Path(folder)):
+            # Waited on in short slices: an interrupt (SIGINT) may land on another thread of the kernel, and Python
+            # raises KeyboardInterrupt in the main thread only when it next runs, not inside a long wait.
+            while not _joined(context, min(deadline - time.monotonic(), WAIT_SLICE), Path(folder)):
                 if time.monotonic() >= deadline:
                     raise TimeoutError(f"the {world} ranks had not finished after {timeout:g} s (a collective that "
                                        "only some ranks call waits for the others until the process group's "
@@ -370,6 +372,9 @@ def stop_resource_tracker() -> None:
             tracker._stop()
         except ChildProcessError:  # the parent's: closing our copy of its pipe was all there was to do
             tracker._fd = tracker._pid = None
+
+
+WAIT_SLICE = 0.25  # seconds between two looks at the ranks: the longest an interrupt waits to be raised
 
 
 def _joined(context, wait: float, folder: Path) -> bool:
