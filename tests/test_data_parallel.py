@@ -152,18 +152,18 @@ def test_an_interrupt_kills_the_ranks(route):
     script = textwrap.dedent(f"""
         import os, signal, threading
         from pitfalls.lessons import data_parallel as dp
-        from tests.test_data_parallel import only_rank_0_reduces
+        from tests.test_data_parallel import left_running, only_rank_0_reduces
         threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
         try:
             dp.launch(only_rank_0_reduces, timeout=30, method={route!r})
         except KeyboardInterrupt:
-            print("interrupted", flush=True)
+            print("interrupted, left running:", left_running(), flush=True)
             os._exit(0)
         os._exit(1)
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=dp.__file__.rsplit("/pitfalls/", 1)[0],
                           capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and "interrupted" in done.stdout, done.stdout + done.stderr[-2000:]
+    assert done.returncode == 0 and "interrupted, left running: []" in done.stdout, done.stdout + done.stderr[-2000:]
     assert left_running() == []
 
 
