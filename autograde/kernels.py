@@ -67,6 +67,9 @@ def serve() -> None:
     from pitfalls.course import lesson_modules
     for name in (*WARM, *lesson_modules()):
         importlib.import_module(name)
+    from pitfalls.draw.render import not_drawn
+    for form in ("png", "svg"):
+        not_drawn(form)  # drawn here once, not in every kernel of a grading worker, whose pictures are off
     import torch
     if torch.cuda.is_initialized():  # a forked child could not use CUDA then
         raise SystemExit("the fork server initialised CUDA; kernels are started the ordinary way")
@@ -110,7 +113,8 @@ def run_kernel(request: dict, replies: int) -> None:
         os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
         import random
         random.seed()  # a fresh process would not share its random state with its siblings
-        sys.argv = ["ipykernel_launcher", *request["argv"], f"--IPKernelApp.parent_handle={parent}"]
+        sys.argv = ["ipykernel_launcher", *request["argv"], f"--IPKernelApp.parent_handle={parent}",
+                    "--IPKernelApp.extensions=pitfalls.tracebacks"]  # as the notebook's `import pitfalls` would
         from ipykernel import kernelapp
         kernelapp.launch_new_instance()
     finally:

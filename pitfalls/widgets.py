@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from .draw import graph_figure, png_bytes, svg_bytes
 from .draw.graph import graph_sheet
 from .draw.modtree import module_figure
-from .draw.render import pixels
+from .draw.render import drawn, not_drawn, pixels
 from .draw.schedule import schedule_figure
 from .draw.storage import storage_figure, storage_size
 from .graph import autograd_graph, tensor_kind
@@ -110,6 +110,9 @@ class Explorer(w.VBox):
         raise NotImplementedError
 
     def redraw(self) -> None:
+        if not drawn():  # pictures are off (a grading kernel): no figure is built only to be thrown away
+            self.picture.value = not_drawn("svg")
+            return
         fig = self.figure()
         # An SVG has no pixel size of its own to a browser: pin its width, 96 CSS px an inch at the
         # presenter's scale, so text is as big as it was drawn (the height follows the aspect ratio).
@@ -118,13 +121,16 @@ class Explorer(w.VBox):
 
     def static(self) -> Image:
         """The current picture as a PNG, for places without a live kernel."""
-        return Image(png_bytes(self.figure()))
+        return Image(self._png())
+
+    def _png(self) -> bytes:
+        return png_bytes(self.figure()) if drawn() else not_drawn("png")
 
     def _repr_mimebundle_(self, **kwargs):
         """The live widget, and a PNG of its picture for wherever a widget cannot be drawn (a saved,
         exported or graded notebook: `make lab` saves the PNG alone); the metadata names the explorer."""
         bundle = super()._repr_mimebundle_(**kwargs)
-        bundle["image/png"] = base64.b64encode(png_bytes(self.figure())).decode()
+        bundle["image/png"] = base64.b64encode(self._png()).decode()
         return bundle, {"pitfalls": {"explorer": type(self).__name__}}
 
 

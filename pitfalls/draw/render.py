@@ -12,6 +12,7 @@ drawn afterwards half as big again.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import warnings
@@ -59,18 +60,43 @@ def text_height(text: str, size: float = TEXT) -> float:
     return (text.count("\n") + 1) * LINE_EM * size / 72
 
 
+NOT_DRAWN = "picture not drawn while grading: run this cell in your notebook to see it"
+
+
+def drawn() -> bool:
+    """False where PITFALLS_PICTURES=off: a grading kernel, whose pictures no check and no grader
+    looks at, and where drawing them was a third of a submission's time."""
+    return os.environ.get("PITFALLS_PICTURES", "on") != "off"
+
+
 def png_bytes(fig: Figure) -> bytes:
     """Render a figure to PNG, the form notebooks, feedback files and README images all accept."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight", dpi=PX_PER_INCH * _scale)
-    return buf.getvalue()
+    if not drawn():
+        return not_drawn("png")
+    return _saved(fig, "png", bbox_inches="tight", dpi=PX_PER_INCH * _scale)
 
 
 def svg_bytes(fig: Figure) -> bytes:
     """Render a figure to SVG with text left as text, for fast redraws in a widget."""
-    buf = io.BytesIO()
+    if not drawn():
+        return not_drawn("svg")
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "pitfalls"}):
-        fig.savefig(buf, format="svg")
+        return _saved(fig, "svg")
+
+
+@functools.cache
+def not_drawn(form: str) -> bytes:
+    """What stands in for every picture where pictures are off: one line that says why (drawn once;
+    the grading fork server draws both forms before it forks a kernel)."""
+    fig = Figure(figsize=(mono_width(NOT_DRAWN) + 0.2, text_height(NOT_DRAWN) + 0.16))
+    fig.text(0.5, 0.5, NOT_DRAWN, family=MONO, size=TEXT, ha="center", va="center", color="#555555")
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "pitfalls"}):
+        return _saved(fig, form, dpi=PX_PER_INCH)
+
+
+def _saved(fig: Figure, form: str, **options) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format=form, **options)
     return buf.getvalue()
 
 
