@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import json
 import re
@@ -11,6 +12,7 @@ import pytest
 
 from autograde.submissions import answer_cells, catalogue
 from pitfalls.course import lessons, misconceptions
+from pitfalls.draw.render import not_drawn
 from tests.conftest import LESSONS
 
 WRONG = [w for lesson in LESSONS.values() for w in catalogue(lesson)]
@@ -122,6 +124,25 @@ def test_feedback_is_written_for_every_graded_submission(graded):
     for (student, lesson), row in graded.rows.items():
         if row["status"] == "graded":
             assert (graded.out / "feedback" / student / lesson / f"{lesson}.html").is_file()
+
+
+def plain_errors(notebook: Path) -> list[str]:
+    """Each error output of a notebook as the learner reads it, colours removed."""
+    outputs = [o for cell in json.loads(notebook.read_text())["cells"] for o in cell.get("outputs", [])]
+    return [re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(o["traceback"])) for o in outputs if o["output_type"] == "error"]
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_a_graded_notebook_shows_errors_message_first_and_its_pictures_as_the_stand_in(graded, lesson):
+    """Grading kernels are forked from a server that imported pitfalls before any shell existed: their errors
+    still read as in the learner's own kernel (message first, no frames), and no picture is drawn."""
+    ran = {student: graded.out / "autograded" / student / lesson / f"{lesson}.ipynb" for student in ("blank", "solved")}
+    shown = plain_errors(ran["blank"]) + plain_errors(ran["solved"])
+    assert not [t for t in shown if "Traceback" in t or "-----" in t], "IPython's full traceback in a graded notebook"
+    assert any(t.startswith("NotImplementedError: not answered yet") for t in plain_errors(ran["blank"]))
+    outputs = [o for cell in json.loads(ran["solved"].read_text())["cells"] for o in cell.get("outputs", [])]
+    pictures = {o["data"]["image/png"] for o in outputs if "image/png" in o.get("data", {})}
+    assert pictures == {base64.b64encode(not_drawn("png")).decode()}, "every picture is the stand-in"
 
 
 def test_submissions_are_never_modified(graded):

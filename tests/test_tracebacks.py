@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from pitfalls import checks
-from pitfalls.tracebacks import brief, show_errors_briefly
+from pitfalls.tracebacks import brief, load_ipython_extension, show_errors_briefly
 
 CELLS = {"<cell 3>": 3, "<cell 4>": 4}  # file name -> execution count, as IPython keeps them
 
@@ -78,3 +78,15 @@ def test_in_ipython_errors_are_brief_checks_are_their_message_and_tb_prints_ever
 
 def test_outside_ipython_nothing_is_installed():
     assert not show_errors_briefly()
+
+
+def test_as_an_extension_it_installs_the_same_display_in_a_shell_that_imported_pitfalls_before_it_existed(
+        shell, capsys):
+    """The grader's fork server imports pitfalls before any kernel's shell exists; each kernel it forks loads
+    this extension, so a graded notebook shows errors as the learner's own kernel does."""
+    shell.custom_exceptions = ()
+    shell.run_cell("raise RuntimeError('deep')")
+    assert "Traceback" in capsys.readouterr().out, "IPython's own display before"
+    load_ipython_extension(shell)
+    shell.run_cell("raise RuntimeError('deep')")
+    assert plain(capsys.readouterr().out.splitlines())[0] == "RuntimeError: deep"

@@ -62,6 +62,39 @@ def test_every_explorer_has_a_static_png(picture):
     assert picture().data.startswith(PNG)
 
 
+PICTURES = [
+    lambda: show_graph({"w": torch.ones(2, requires_grad=True)}),
+    lambda: show_storage({"a": torch.zeros(2)}),
+    lambda: show_modules(torch.nn.Linear(1, 1), order="modules()"),
+    lambda: show_schedule(2, 3),
+    lambda: show_timeline([(0, 0, "forward", 0, 1), (0, 0, "backward", 1, 3)]),
+    lambda: GraphExplorer(two_cases()).static(),
+]
+
+
+def test_with_pictures_off_every_picture_is_the_stand_in_and_no_figure_is_drawn(monkeypatch):
+    """A grading kernel (PITFALLS_PICTURES=off): each picture says it was not drawn, and matplotlib never
+    renders one; the arguments are still checked as they are with pictures on."""
+    drawn = [render.png_bytes(render.Figure()), render.svg_bytes(render.Figure())]
+    render.not_drawn("png"), render.not_drawn("svg")  # drawn once, as the grading fork server does
+    monkeypatch.setenv("PITFALLS_PICTURES", "off")
+    monkeypatch.setattr(render.Figure, "savefig", lambda *a, **k: pytest.fail("a figure was rendered"))
+    for picture in PICTURES:
+        assert picture().data == render.not_drawn("png") != drawn[0]
+    explorer = GraphExplorer(two_cases())
+    explorer.picker.value = "a product"
+    assert bytes(explorer.picture.value) == render.not_drawn("svg") != drawn[1]
+    assert "MulBackward0" in explorer.facts.value, "what is not a picture is still shown"
+    assert base64.b64decode(explorer._repr_mimebundle_()[0]["image/png"]) == render.not_drawn("png")
+    with pytest.raises(TypeError, match="a tensor or a dict of named tensors"):
+        show_graph([1, 2])
+
+
+def test_the_stand_in_says_why_in_words_a_reader_can_read():
+    assert render.not_drawn("png").startswith(PNG)
+    assert render.NOT_DRAWN.encode() in render.not_drawn("svg")
+
+
 def test_show_graph_says_what_it_takes():
     with pytest.raises(TypeError, match="a tensor or a dict of named tensors"):
         show_graph([1, 2])
