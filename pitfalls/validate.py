@@ -79,8 +79,11 @@ def check(nb, workdir: Path) -> list[Part]:
     """Run the notebook; one Part for every test cell, in notebook order."""
     os.environ["NBGRADER_EXECUTION"] = "validate"
     client = NotebookClient(nb, timeout=TIMEOUT, allow_errors=True, kernel_name="python3",
-                            shutdown_kernel="immediate", resources={"metadata": {"path": str(workdir)}})
-    client.execute(stderr=subprocess.DEVNULL)  # the kernel's own start-up chatter
+                            shutdown_kernel="immediate", resources={"metadata": {"path": str(workdir)}},
+                            extra_arguments=["--InteractiveShell.xmode=Plain"])  # as grading: worker.course_config
+    # only the parts are read from this run, never its pictures: the kernel draws none (pitfalls.draw.render.drawn)
+    quiet = {**os.environ, "PITFALLS_PICTURES": "off"}
+    client.execute(stderr=subprocess.DEVNULL, env=quiet)  # stderr: the kernel's own start-up chatter
     parts = []
     for cell in nb.cells:
         if not is_grade(cell) or cell.cell_type != "code":
