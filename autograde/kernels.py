@@ -38,7 +38,8 @@ from jupyter_client.manager import AsyncKernelManager
 
 from . import bubblewrap
 
-WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "matplotlib_inline.backend_inline", "torch", "torch._dynamo",
+WARM = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger", "sqlite3",  # every kernel imports these
+        "matplotlib_inline.backend_inline", "torch", "torch._dynamo",
         "torch.nn", "torch.optim", "numpy", "matplotlib", "ipywidgets", "pitfalls", "pitfalls.widgets",
         "pitfalls.checks", "autograde.audit")  # and each module a lesson declares (pitfalls.course.lesson_modules)
 LAUNCHER = ["-m", "ipykernel_launcher"]
