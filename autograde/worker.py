@@ -19,7 +19,7 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.converters import Autograde
-from nbgrader.preprocessors import Execute, GetGrades
+from nbgrader.preprocessors import CheckCellMetadata, Execute, GetGrades
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from traitlets.config import Config
@@ -30,6 +30,7 @@ from .execute import BoundedExecute
 from .feedback import FeedbackPage, FeedbackWithoutHiddenTests
 from .integrity import silent_passes, stream_text, tampering
 from .kernels import ForkedKernelManager, ForkServer
+from .metadata import CheckMetadata
 from .sandbox import fence, grading_config
 from .store import write_atomic
 
@@ -37,8 +38,9 @@ from .store import write_atomic
 def course_config(root: Path, lesson: str, cell_timeout: int, notebook_timeout: int) -> Config:
     """The course's nbgrader config, pointed at the sandbox, with bounded execution and clean feedback."""
     config = grading_config(root, [lessons()[lesson]])
-    steps = [BoundedExecute if step is Execute else step for step in Autograde.autograde_preprocessors.default()]
-    config.Autograde.autograde_preprocessors = steps
+    ours = {Execute: BoundedExecute, CheckCellMetadata: CheckMetadata}
+    config.Autograde.sanitize_preprocessors = [ours.get(s, s) for s in Autograde.sanitize_preprocessors.default()]
+    config.Autograde.autograde_preprocessors = [ours.get(s, s) for s in Autograde.autograde_preprocessors.default()]
     config.BoundedExecute.timeout = cell_timeout
     config.BoundedExecute.notebook_timeout = notebook_timeout
     config.BoundedExecute.kernel_manager_class = ForkedKernelManager
