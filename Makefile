@@ -30,6 +30,10 @@ $(STAMP): requirements.txt requirements-cluster.txt requirements-dev.txt pyproje
 	$(PY) -m pip install --quiet torch==2.13.0
 	$(PY) -m pip install --quiet -r requirements.txt -r requirements-cluster.txt -r requirements-dev.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@# jsonschema's optional IRI format check, pulled in by jupyter-events, builds a grammar parser when
+	@# imported: 2 s in every process that reads a notebook (nbformat imports jsonschema). Nothing here
+	@# checks IRI formats, and jsonschema skips that check when the package is absent.
+	$(PY) -m pip uninstall --quiet --yes rfc3987-syntax
 	@command -v bwrap > /dev/null || echo "note: grading fences learner code in with bubblewrap, which is missing: sudo apt-get install bubblewrap"
 	touch $@
 
