@@ -32,8 +32,10 @@ class Cluster:
 
     def __init__(self, folder: Path, **env: str):
         self.folder, self.procs, self.scheduler, self.address = folder, [], None, None
-        # as `make grading-worker` runs a worker: this checkout importable, the environment's bin/ on PATH
-        self.env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", **env}
+        # as `make grading-worker` runs a worker: this checkout importable, the environment's bin/ on PATH; and
+        # Dask's scratch folders (each worker's local_directory) in `folder`, not left in /tmp/dask-scratch-space
+        self.env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+                    "DASK_TEMPORARY_DIRECTORY": str(folder), **env}
         folder.mkdir(parents=True, exist_ok=True)
 
     def __enter__(self) -> Cluster:
