@@ -87,8 +87,8 @@ grading-worker: install ## serve a Dask cluster as a grading worker: make gradin
 	PYTHONPATH=$(CURDIR) $(BIN)/dask worker $(SCHEDULER) --nworkers 1 \
 		--nthreads $(or $(JOBS),$(shell $(PY) -c "from autograde.pool import default_jobs; print(default_jobs())"))
 
-bench: install ## measure lessons, memory, grading against stock nbgrader, redraw [STUDENTS=20]; writes bench/results.*
-	$(PY) -m bench $(if $(STUDENTS),--students $(STUDENTS)) $(if $(JOBS),--jobs $(JOBS))
+bench: install ## measure lessons, memory, grading (local, Dask, stock nbgrader), redraw [STUDENTS=20] [LESSONS=00,…|all]; writes bench/results.*
+	$(PY) -m bench $(if $(STUDENTS),--students $(STUDENTS)) $(if $(LESSONS),--lessons $(LESSONS)) $(if $(JOBS),--jobs $(JOBS))
 
 pictures: install ## redraw the explorer pictures in assets/pictures/ (README, slides)
 	$(PY) -m pitfalls.gallery assets/pictures

@@ -2,7 +2,8 @@
 
 Writes bench/results.json, bench/results.md and bench/results.png, and refreshes the table in the
 README. Everything is measured one thing at a time, so no measurement competes with another.
-Run: python -m bench [--students N] [--jobs J] [--repeat R]
+Run: python -m bench [--students N] [--lessons 00,01,…|all] [--jobs J] [--repeat R] [--only grading]
+(`--only grading` grades the class the three ways and prints their table, writing nothing.)
 """
 
 from __future__ import annotations
@@ -20,10 +21,18 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--students", type=int, default=20, help="synthetic class size (× every lesson)")
+    parser.add_argument("--students", type=int, default=20, help="synthetic class size (× each of --lessons)")
+    parser.add_argument("--lessons", default=grading.CLASS,
+                        help=f"the lessons each student hands in: numbers or names, or `all` (default {grading.CLASS}, "
+                             "the class of the recorded 2026-11-23 figure)")
     parser.add_argument("--jobs", type=int, default=None, help="grading workers (default: as make autograde)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each notebook; the median is kept")
+    parser.add_argument("--only", choices=["grading"], help="measure only this, print its table, write nothing")
     args = parser.parse_args()
+    try:
+        names = grading.chosen(args.lessons)
+    except ValueError as error:
+        parser.error(str(error))
     began = time.perf_counter()
 
     def step(what: str) -> None:
@@ -31,6 +40,12 @@ def main() -> None:
 
     results = {"date": date.today().isoformat(), "machine": machine.describe()}
     step(machine.line(results["machine"]))
+    if args.only == "grading":
+        step(f"grading: {report.class_of(args.students, names)}")
+        graded = grading.measure(names, args.students, args.jobs, progress=lambda s: step("  " + s))
+        step("done; nothing written\n")
+        print("\n".join(report.grading_table(graded)))
+        return
     step("floor: fresh kernel, and fresh kernel + import torch")
     results["floor"] = lessons.floor(args.repeat)
     step(f"lessons: each solutions notebook {args.repeat} times in a fresh kernel")
@@ -41,9 +56,9 @@ def main() -> None:
     results["pipeline"] = pipeline.measure()
     step("explorer redraw: 50, 100 and 200 nodes")
     results["redraw"] = redraw.measure()
-    step(f"grading: {args.students} students × every lesson")
+    step(f"grading: {report.class_of(args.students, names)}, three ways")
     seconds = {name: row["wall_s"] for name, row in results["lessons"].items()}
-    results["grading"] = grading.measure(seconds, args.students, args.jobs, progress=lambda s: step("  " + s))
+    results["grading"] = grading.measure(names, args.students, args.jobs, seconds, progress=lambda s: step("  " + s))
     results["seconds"] = time.perf_counter() - began
 
     table = report.markdown(results) + "\n" + launch.markdown(results["launch"])

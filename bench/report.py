@@ -50,6 +50,78 @@ def repeats(results: dict) -> int:
     return min(len(row["runs_s"]) for row in results["lessons"].values())
 
 
+# `make autograde` in the `make bench` of that date: the figure per core that issue 23 asks to double
+RECORDED = {"date": "2026-11-23", "commit": "ad6bdaa", "students": 20, "lessons": ["00", "01", "02", "03", "04"],
+            "per_minute": 60.7, "cores": 2}
+
+
+def lesson_span(names: list[str]) -> str:
+    """`lessons 00–04` for a run of lessons, `lesson 02` for one, `lessons 00, 02` otherwise."""
+    numbers = [name.split("_", 1)[0] for name in names]
+    if len(numbers) == 1:
+        return f"lesson {numbers[0]}"
+    first = int(numbers[0]) if numbers[0].isdigit() else -1
+    if numbers == [f"{first + i:02d}" for i in range(len(numbers))]:
+        return f"lessons {numbers[0]}–{numbers[-1]}"
+    return "lessons " + ", ".join(numbers)
+
+
+def class_of(students: int, names: list[str]) -> str:
+    """`20 students × lessons 00–04`: a synthetic class, as the tables name it."""
+    return f"{students} student{'s' * (students != 1)} × {lesson_span(names)}"
+
+
+def recorded_class(grading: dict) -> bool:
+    """Whether this run graded the class of the RECORDED figure, so that their per-core figures compare."""
+    numbers = [name.split("_", 1)[0] for name in grading.get("lessons", [])]
+    return grading["students"] == RECORDED["students"] and numbers == RECORDED["lessons"]
+
+
+def grading_table(grading: dict) -> list[str]:
+    """The ways one class was graded (and the floor), each per minute and per minute per core; then Dask ÷ local,
+    and this run per core against the RECORDED figure when the class is the same."""
+    n, jobs, n_cores, stock_s = grading["submissions"], grading["jobs"], grading["cores"], grading["stock_s"]
+    graded = class_of(grading["students"], grading["lessons"]) if "lessons" in grading else \
+        f"{grading['students']} students × {n // grading['students']} lessons"
+
+    def row(label: str, seconds: float | None) -> str:
+        if seconds is None:
+            return f"| {label} | grades differ: not reported | | | |"
+        return (f"| {label} | {seconds:.0f} | {60 * n / seconds:.1f} | {60 * n / seconds / n_cores:.1f} "
+                f"| {stock_s / seconds:.2f}× |")
+
+    out = [f"| grading {graded} = {n} submission{'s' * (n != 1)}, {n_cores} cores | seconds "
+           "| submissions per minute | per minute per core | stock ÷ this |", "|---|---:|---:|---:|---:|",
+           row(f"`make autograde`, {jobs} workers (grades, feedback, integrity report)", grading["ours_s"])]
+    dasked = "dask_start_s" in grading  # (results from before the Dask path was measured have none)
+    if dasked:
+        out.append(row(f"`make autograde SCHEDULER=…`, the same {jobs} workers on a Dask cluster on loopback",
+                       grading["dask_s"]))
+    out.append(row("stock `nbgrader autograde`, sequential (grades only)", stock_s))
+    if "floor_s" in grading:
+        out += [row(f"floor: each notebook run alone, summed, ÷ {n_cores} cores", grading["floor_s"]), "",
+                f"`make autograde` takes {grading['ours_s'] / grading['floor_s']:.2f}× the floor's time "
+                "(under 1: faster than running every notebook alone, one per core)."]
+    if not dasked:
+        return out
+    out += ["", "| compared | ratio |", "|---|---:|"]
+    if (dask := grading["dask_s"]) is not None:
+        out.append(f"| Dask ÷ local pool, seconds with the same {jobs} grading workers (the same grades.csv; the "
+                   f"cluster's {grading['dask_start_s']:.0f} s start not counted) | {dask / grading['ours_s']:.2f}× |")
+    else:
+        differs = grading["dask_differs"]
+        shown = ", ".join(differs[:3]) + (f" and {len(differs) - 3} more" if len(differs) > 3 else "")
+        out.append(f"| Dask ÷ local pool | **not reported: grades.csv differs in {len(differs)} rows** ({shown}) |")
+    then = RECORDED["per_minute"] / RECORDED["cores"]
+    label = (f"`make autograde` per minute per core ÷ `make bench` of {RECORDED['date']} (commit {RECORDED['commit']}, "
+             f"{class_of(RECORDED['students'], RECORDED['lessons'])}: {RECORDED['per_minute']} a minute "
+             f"on {RECORDED['cores']} cores, {then:.1f} per core)")
+    ratio = f"{60 * n / grading['ours_s'] / n_cores / then:.2f}×" if recorded_class(grading) else \
+        f"not compared: this run graded {graded}"
+    out.append(f"| {label} | {ratio} |")
+    return out
+
+
 def held(name: str, value: float) -> bool:
     _, limit, higher, _, _ = BUDGETS[name]
     return value >= limit if higher else value < limit
@@ -68,16 +140,7 @@ def markdown(results: dict) -> str:
     out.append(f"| **whole course** | **{sum(r['wall_s'] for r in lessons.values()):.1f} s** | | |")
     out += ["", f"Floor every lesson pays: a fresh kernel {floor['kernel_s']:.1f} s; "
             f"a fresh kernel that runs `import torch` {floor['kernel_import_torch_s']:.1f} s.", ""]
-    n, jobs = grading["submissions"], grading["jobs"]
-    out += [f"| grading {grading['students']} students × {n // grading['students']} lessons = {n} submissions "
-            "| seconds | submissions per minute | stock ÷ this |", "|---|---:|---:|---:|"]
-    rows = ((f"`make autograde`, {jobs} workers (grades, feedback, integrity report)", grading["ours_s"]),
-            ("stock `nbgrader autograde`, sequential (grades only)", grading["stock_s"]),
-            (f"floor: each notebook run alone, summed, ÷ {grading['cores']} cores", grading["floor_s"]))
-    for label, seconds in rows:
-        out.append(f"| {label} | {seconds:.0f} | {60 * n / seconds:.1f} | {grading['stock_s'] / seconds:.2f}× |")
-    out += ["", f"`make autograde` takes {grading['ours_s'] / grading['floor_s']:.2f}× the floor's time "
-            "(under 1: faster than running every notebook alone, one per core).", ""]
+    out += [*grading_table(grading), ""]
     if "pipeline" in results:  # (results from before it was measured have none)
         out += [*pipeline_table(results["pipeline"]), ""]
     out += ["| explorer redraw | widget (SVG), median | static PNG, median |", "|---:|---:|---:|"]
@@ -109,9 +172,11 @@ def plot(results: dict) -> bytes:
     memory.axhline(BUDGETS["memory"][1], color="#c44e52", linestyle="--", label="budget")
     memory.set(title="peak kernel memory", ylabel="MiB", xlabel="lesson", ylim=(0, 1250))
     memory.legend(loc="upper left", fontsize=8)
-    labels = [f"ours\n{grading['jobs']} workers", "stock\nsequential", "floor"]
-    values = [grading["ours_s"], grading["stock_s"], grading["floor_s"]]
-    middle.bar(labels, values, color=["#4c72b0", "#dd8452", "#bbbbbb"])
+    bars = [(f"local\n{grading['jobs']} workers", grading["ours_s"], "#4c72b0"),
+            (f"Dask\n{grading['jobs']} workers", grading.get("dask_s"), "#8172b2"),
+            ("stock\nsequential", grading["stock_s"], "#dd8452"), ("floor", grading.get("floor_s"), "#bbbbbb")]
+    labels, values, colors = zip(*[bar for bar in bars if bar[1] is not None], strict=True)
+    middle.bar(labels, values, color=colors)
     for x, v in enumerate(values):
         middle.text(x, v, f"{v:.0f} s", ha="center", va="bottom", fontsize=9)
     middle.set(title=f"grading {grading['submissions']} submissions", ylabel="seconds")

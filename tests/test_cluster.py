@@ -9,7 +9,6 @@ it; a lost scheduler stops the driver with a message, and nothing it committed i
 from __future__ import annotations
 
 import csv
-import json
 import os
 import shutil
 import signal
@@ -20,68 +19,25 @@ from pathlib import Path
 
 import pytest
 
+from autograde.loopback import Cluster
 from pitfalls.course import ROOT
 from tests.conftest import LIMITS, diagnosed_rows
 
 pytestmark = [pytest.mark.grading, pytest.mark.slow]
 LESSON = "01_leaf_tensors"
 SAMPLE = ("sample-ada", "sample-ben", "sample-cleo", "sample-dev")  # in the class batch; sample-dev is broken
-BIN = Path(sys.executable).parent
-
-
-class Cluster:
-    def __init__(self, folder: Path):
-        self.folder, self.procs = folder, []
-        self.env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-                    "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1",  # a task gets two workers, not four
-                    "PITFALLS_KILL_ONCE": "sample-ben", "PITFALLS_KILL_ALWAYS": "crasher",
-                    "PITFALLS_KILL_MARKS": str(folder / "marks")}
-        (folder / "marks").mkdir()
-
-    def start(self, *args: str, log: str) -> subprocess.Popen:
-        with (self.folder / log).open("w") as out:
-            proc = subprocess.Popen([str(BIN / "dask"), *args], cwd=self.folder, env=self.env, stdout=out,
-                                    stderr=subprocess.STDOUT, start_new_session=True)
-        self.procs.append(proc)
-        return proc
-
-    def up(self) -> str:
-        file = self.folder / "scheduler.json"
-        self.scheduler = self.start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                                    "--scheduler-file", str(file), log="scheduler.log")
-        for name in ("w1", "w2"):
-            self.start("worker", "--scheduler-file", str(file), "--host", "127.0.0.1", "--nthreads", "1",
-                       "--no-dashboard", "--name", name, "--preload", str(ROOT / "tests" / "dask_faults.py"),
-                       log=f"{name}.log")
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            info = json.loads(file.read_text()) if file.exists() and file.stat().st_size else {}
-            logs = [(self.folder / f"{n}.log").read_text() for n in ("w1", "w2")]
-            if info and all("Registered to:" in log for log in logs):
-                return info["address"]
-            time.sleep(0.3)
-        raise AssertionError("the Dask cluster did not start: " + (self.folder / "scheduler.log").read_text()[-2000:])
-
-    def down(self) -> None:
-        for proc in self.procs:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        for proc in self.procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
 
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
-    cluster = Cluster(tmp_path_factory.mktemp("dask"))
-    try:
-        cluster.address = cluster.up()
+    folder = tmp_path_factory.mktemp("dask")
+    (folder / "marks").mkdir()
+    with Cluster(folder, DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES="1",  # a task gets two workers, not four
+                 PITFALLS_KILL_ONCE="sample-ben", PITFALLS_KILL_ALWAYS="crasher",
+                 PITFALLS_KILL_MARKS=str(folder / "marks")) as cluster:
+        cluster.up({name: ["--nthreads", "1", "--preload", str(ROOT / "tests" / "dask_faults.py")]
+                    for name in ("w1", "w2")})
         yield cluster
-    finally:
-        cluster.down()
 
 
 def class_of(root: Path, graded, students) -> Path:

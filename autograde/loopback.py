@@ -1,0 +1,95 @@
+"""A Dask cluster on this machine's loopback, started and stopped with Dask's own command-line tools: the cluster
+tests grade on one, and `make bench` times the Dask path on one against the local pool.
+
+Each `dask` process starts in a session of its own, so stopping the cluster signals its whole process group (a
+worker's nanny and the worker it runs); the grading workers a Dask worker starts die with it (pool.in_worker).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pitfalls.course import ROOT
+
+BIN = Path(sys.executable).parent
+START_S = 120  # seconds for the scheduler and every worker to come up, on a loaded 2-core machine
+
+
+def grading_worker(jobs: int) -> list[str]:
+    """`make grading-worker`'s arguments to `dask worker`: one worker process with a thread per grading worker."""
+    return ["--nworkers", "1", "--nthreads", str(jobs)]
+
+
+class Cluster:
+    """A `dask scheduler` on 127.0.0.1 and named `dask worker` processes, their logs in `folder`. Use it as a
+    context manager, or call down() in a `finally`: every process it started is stopped, whatever happened."""
+
+    def __init__(self, folder: Path, **env: str):
+        self.folder, self.procs, self.scheduler, self.address = folder, [], None, None
+        # as `make grading-worker` runs a worker: this checkout importable, the environment's bin/ on PATH; and
+        # Dask's scratch folders (each worker's local_directory) in `folder`, not left in /tmp/dask-scratch-space
+        self.env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+                    "DASK_TEMPORARY_DIRECTORY": str(folder), **env}
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def __enter__(self) -> Cluster:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.down()
+
+    def start(self, *args: str, log: str) -> subprocess.Popen:
+        """`dask ARGS`, its output in `log`."""
+        with (self.folder / log).open("w") as out:
+            proc = subprocess.Popen([str(BIN / "dask"), *args], cwd=self.folder, env=self.env, stdout=out,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+        self.procs.append(proc)
+        return proc
+
+    def up(self, workers: dict[str, list[str]]) -> str:
+        """Start the scheduler and a `dask worker NAME` with each one's extra arguments; the scheduler's address
+        once every worker has registered with it."""
+        file = self.folder / "scheduler.json"
+        self.scheduler = self.start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                    "--scheduler-file", str(file), log="scheduler.log")
+        for name, args in workers.items():
+            self.start("worker", "--scheduler-file", str(file), "--host", "127.0.0.1", "--no-dashboard",
+                       "--name", name, *args, log=f"{name}.log")
+        deadline = time.monotonic() + START_S
+        while time.monotonic() < deadline:
+            info = json.loads(file.read_text()) if file.exists() and file.stat().st_size else {}
+            if info and all("Registered to:" in (self.folder / f"{name}.log").read_text() for name in workers):
+                self.address = info["address"]
+                return self.address
+            if any(proc.poll() is not None for proc in self.procs):
+                break
+            time.sleep(0.3)
+        logs = "\n".join(f"{log.name}:\n{log.read_text()[-1500:]}" for log in sorted(self.folder.glob("*.log")))
+        raise RuntimeError(f"the Dask cluster did not start within {START_S} s:\n{logs}")
+
+    def down(self) -> None:
+        """Stop every process started here: SIGTERM to each one's group, SIGKILL to a group whose first process
+        outlives 20 s."""
+        for proc in self.procs:
+            signal_group(proc, signal.SIGTERM)
+        for proc in self.procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                signal_group(proc, signal.SIGKILL)
+                proc.wait()
+
+
+def signal_group(proc: subprocess.Popen, signum: int) -> None:
+    """Signal the process group `proc` leads, even when `proc` itself is gone and others in it are not (a nanny
+    killed before its worker)."""
+    try:
+        os.killpg(proc.pid, signum)
+    except ProcessLookupError:
+        pass
