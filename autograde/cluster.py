@@ -11,8 +11,10 @@ the rest.
 
 Dask does the scheduling, the moving of data, and the faults: a task whose worker dies is run again on
 another worker, and one that has been running on `distributed.scheduler.allowed-failures` + 1 workers
-that all died becomes `KilledWorker` (the driver stores it as not graded, with that reason). A lost
-scheduler cancels every future; the driver then stops with a message, keeping what it committed.
+that all died becomes `KilledWorker` (the driver stores it as not graded, with that reason). A Dask worker
+grades in its own local directory, slots and kernel sockets alike, so what a killed one leaves is removed by
+Dask itself when the next worker starts there. A lost scheduler cancels every future; the driver then stops
+with a message, keeping what it committed.
 
 `distributed` is imported here only: grading on one machine needs nothing of it.
 """
@@ -102,13 +104,15 @@ def here(files: dict[str, bytes], version: str, limits: Limits) -> Here:
         if key not in _here:
             worker = get_worker()
             name = hashlib.sha256(repr(key).encode()).hexdigest()[:16]
-            folder = Path(worker.local_directory) / "pitfalls-grading" / name
+            local = Path(worker.local_directory)  # Dask removes it as the next worker starts there, once this one died
+            folder = local / "pitfalls-grading" / name
             course = folder / "course"
             for name, data in files.items():
                 write_atomic(course / name, data)
             unfenced = bubblewrap.available()
             threads = Limits(worker.state.nthreads, limits.cell_timeout, limits.notebook_timeout, limits.memory_gib)
-            _here[key] = Here(course, Workers(folder / "work", threads, fenced=unfenced is None), unfenced)
+            _here[key] = Here(course, Workers(folder / "work", threads, fenced=unfenced is None, sockets=local),
+                              unfenced)
         return _here[key]
 
 

@@ -2,8 +2,9 @@
 starts it again when it dies) on loopback, started and stopped here with Dask's own command-line tools.
 
 The Dask path's grades are the local path's (the session's class batch graded these very submissions on
-this machine), through a worker killed mid-submission and a submission that kills every worker that grades
-it; a lost scheduler stops the driver with a message, and nothing it committed is lost.
+this machine), through a worker killed mid-submission (which leaves nothing behind) and a submission that
+kills every worker that grades it; a lost scheduler stops the driver with a message, and nothing it committed
+is lost.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,46 +36,74 @@ BIN = Path(sys.executable).parent
 class Cluster:
     def __init__(self, folder: Path):
         self.folder, self.procs = folder, []
+        # the workers' local directory: their own (other runs on this machine share Dask's default), and short, as
+        # Dask's default is, so that the kernels' sockets fit in it (autograde.sandbox.fence)
+        self.local = Path(tempfile.mkdtemp(prefix="dask-"))
         self.env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
                     "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1",  # a task gets two workers, not four
                     "PITFALLS_KILL_ONCE": "sample-ben", "PITFALLS_KILL_ALWAYS": "crasher",
                     "PITFALLS_KILL_MARKS": str(folder / "marks")}
         (folder / "marks").mkdir()
 
-    def start(self, *args: str, log: str) -> subprocess.Popen:
+    def start(self, *args: str, log: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.Popen:
         with (self.folder / log).open("w") as out:
-            proc = subprocess.Popen([str(BIN / "dask"), *args], cwd=self.folder, env=self.env, stdout=out,
-                                    stderr=subprocess.STDOUT, start_new_session=True)
+            proc = subprocess.Popen([str(BIN / "dask"), *args], cwd=cwd or self.folder, env={**self.env, **(env or {})},
+                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         self.procs.append(proc)
         return proc
+
+    def worker(self, name: str, *args: str, **kw) -> subprocess.Popen:
+        return self.start("worker", "--scheduler-file", str(self.folder / "scheduler.json"), "--host", "127.0.0.1",
+                          "--nthreads", "1", "--no-dashboard", "--name", name, "--local-directory", str(self.local),
+                          *args, log=f"{name}.log", **kw)
+
+    def registered(self, *names: str) -> None:
+        deadline = time.monotonic() + 120
+        while not all("Registered to:" in (self.folder / f"{n}.log").read_text() for n in names):
+            if time.monotonic() > deadline:
+                raise AssertionError("a Dask worker did not start: " + "\n".join(
+                    (self.folder / f"{n}.log").read_text()[-2000:] for n in names))
+            time.sleep(0.3)
 
     def up(self) -> str:
         file = self.folder / "scheduler.json"
         self.scheduler = self.start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
                                     "--scheduler-file", str(file), log="scheduler.log")
         for name in ("w1", "w2"):
-            self.start("worker", "--scheduler-file", str(file), "--host", "127.0.0.1", "--nthreads", "1",
-                       "--no-dashboard", "--name", name, "--preload", str(ROOT / "tests" / "dask_faults.py"),
-                       log=f"{name}.log")
+            self.worker(name, "--preload", str(ROOT / "tests" / "dask_faults.py"))
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            info = json.loads(file.read_text()) if file.exists() and file.stat().st_size else {}
-            logs = [(self.folder / f"{n}.log").read_text() for n in ("w1", "w2")]
-            if info and all("Registered to:" in log for log in logs):
-                return info["address"]
+        while not (file.exists() and file.stat().st_size):
+            if time.monotonic() > deadline:
+                raise AssertionError("no Dask scheduler: " + (self.folder / "scheduler.log").read_text()[-2000:])
             time.sleep(0.3)
-        raise AssertionError("the Dask cluster did not start: " + (self.folder / "scheduler.log").read_text()[-2000:])
+        self.registered("w1", "w2")
+        return json.loads(file.read_text())["address"]
+
+    @staticmethod
+    def stop(proc: subprocess.Popen) -> None:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
 
     def down(self) -> None:
         for proc in self.procs:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGTERM)
         for proc in self.procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+            self.stop(proc)
+        shutil.rmtree(self.local, ignore_errors=True)
+
+    @contextmanager
+    def client(self):
+        """A Dask client of this test's own, to ask the workers."""
+        from distributed import Client
+
+        with Client(self.address, set_as_default=False) as client:
+            yield client
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +138,19 @@ def test_the_cluster_grades_as_this_machine_does_through_a_lost_worker_and_a_sub
     run = grade(submissions, out, "--scheduler", cluster.address)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "3 to grade on the Dask cluster at" in run.stdout
-    assert list((cluster.folder / "marks").iterdir()), "a worker should have died while grading sample-ben"
+    marks = list((cluster.folder / "marks").iterdir())
+    assert len(marks) == 1, "a worker should have died while grading sample-ben"
+    # it had its slots and its kernels' sockets in its Dask local directory: Dask removed all of it when the nanny
+    # started the next worker there, and nothing of a live worker
+    had = [Path(p) for p in json.loads(marks[0].read_text())]
+    assert {p.name for p in had} >= {"pitfalls-grading"}, had
+    assert any(re.fullmatch(r"pitfalls-[0-9a-f]{12}", p.name) and p.parent == had[0].parent for p in had), had
+    with cluster.client() as client:
+        client.wait_for_workers(2, timeout=60)
+        live = {Path(d) for d in client.run(lambda dask_worker: dask_worker.local_directory).values()}
+    assert had[0].parent not in live and not had[0].parent.exists() and not any(p.exists() for p in had)
+    assert {p for p in (cluster.local / "dask-scratch-space").glob("worker-*") if p.is_dir()} == live
+    assert any((d / "pitfalls-grading").is_dir() for d in live), "the live worker's grading folder is kept"
     table = rows(out)
     assert sorted(r["student"] for r in table) == sorted(SAMPLE)
     assert all(row == graded[(row["student"], LESSON)] for row in table), "the local path's grades"
