@@ -9,6 +9,12 @@ never the solutions). The task returns the result and the pages; the driver comm
 the same atomic store as local results, so a re-run grades only what is missing, whichever path graded
 the rest.
 
+Before it sends anything, the driver asks every Dask worker whether it would grade this run (`ready`): a
+worker that runs other grading code than the driver, or that cannot fence learner code in when
+`--require-sandbox` is given, is named with what to do, and nothing is graded. A worker that joins later
+and would refuse stops the run at its first task the same way (every submission sent to it would be
+refused), keeping what was committed.
+
 Dask does the scheduling, the moving of data, and the faults: a task whose worker dies is run again on
 another worker, and one that has been running on `distributed.scheduler.allowed-failures` + 1 workers
 that all died becomes `KilledWorker` (the driver stores it as not graded, with that reason). A Dask worker
@@ -21,6 +27,7 @@ with a message, keeping what it committed.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import importlib.metadata
 import re
@@ -57,18 +64,16 @@ def connect(address: str):
         raise SystemExit(f"error: cannot reach the Dask scheduler at {address}: {error}") from None
 
 
-def grading_code() -> str:
-    """A fingerprint of the code that grades: the course's modules, its registry and nbgrader config, and the
-    installed versions of the pinned packages. A Dask worker whose fingerprint differs from the driver's
-    would grade by other rules, so it does not grade."""
-    h = hashlib.sha256()
-    for path in sorted([*(ROOT / "autograde").glob("*.py"), *(ROOT / "pitfalls").rglob("*.py"), REGISTRY,
-                        NBGRADER_CONFIG]):
-        h.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+def grading_code() -> dict[str, str]:
+    """The code that grades, part by part: a digest of each of the course's modules, of its registry and of its
+    nbgrader config, and the installed version of each pinned package. A Dask worker whose parts differ from
+    the driver's would grade by other rules, so it does not grade."""
+    paths = sorted([*(ROOT / "autograde").glob("*.py"), *(ROOT / "pitfalls").rglob("*.py"), REGISTRY, NBGRADER_CONFIG])
+    parts = {str(path.relative_to(ROOT)): hashlib.sha256(path.read_bytes()).hexdigest()[:16] for path in paths}
     for line in (ROOT / "requirements.txt").read_text().splitlines():
         if name := re.match(r"^([A-Za-z0-9_.-]+)==", line):
-            h.update(f"{name[1]}=={importlib.metadata.version(name[1])}".encode())
-    return h.hexdigest()
+            parts[name[1]] = importlib.metadata.version(name[1])
+    return parts
 
 
 def course_files(course: Path) -> dict[str, bytes]:
@@ -81,6 +86,30 @@ def course_files(course: Path) -> dict[str, bytes]:
 
 
 # ---- on the Dask worker ----------------------------------------------------------------------------------
+
+class Refused(Exception):
+    """Raised by a grading task on a Dask worker that must not grade this run: why, and what to do."""
+
+
+def refusal(worker, code: dict[str, str], require_sandbox: bool) -> str | None:
+    """Why the Dask worker `worker` must not grade for a driver whose grading code is `code`, or None."""
+    who = f"the Dask worker {worker.address}" + (f" ({worker.name})" if str(worker.name) != worker.address else "")
+    ours = grading_code()
+    if differ := sorted(part for part in code.keys() | ours.keys() if code.get(part) != ours.get(part)):
+        return (f"{who} runs other grading code than the driver (these differ: {', '.join(differ[:4])}"
+                f"{f' and {len(differ) - 4} more' if len(differ) > 4 else ''}): check out the driver's commit "
+                "there, `make install`, and start the worker again")
+    if require_sandbox and (why := bubblewrap.available()):
+        return (f"{who} cannot fence learner code in, and --require-sandbox is given: {why}; make bubblewrap work "
+                "there and start the worker again, or grade without --require-sandbox")
+    return None
+
+
+async def fitness(code: dict[str, str], require_sandbox: bool, dask_worker) -> str | None:
+    """`refusal` of this Dask worker, asked by the driver before it sends anything (`client.run`), off the
+    worker's event loop: bubblewrap's probe starts Python and torch."""
+    return await asyncio.to_thread(refusal, dask_worker, code, require_sandbox)
+
 
 @dataclass
 class Here:
@@ -116,18 +145,14 @@ def here(files: dict[str, bytes], version: str, limits: Limits) -> Here:
         return _here[key]
 
 
-def grade_on_worker(files: dict[str, bytes], version: str, code: str, sub: Submission, limits: Limits,
+def grade_on_worker(files: dict[str, bytes], version: str, code: dict[str, str], sub: Submission, limits: Limits,
                     require_sandbox: bool) -> Graded:
-    """The Dask task: grade one submission here, as a local worker would."""
+    """The Dask task: grade one submission here, as a local worker would, or raise Refused."""
     from distributed import get_worker
 
-    if code != grading_code():
-        return not_graded(sub.job, f"the Dask worker at {get_worker().address} runs other grading code than the "
-                                   "driver (another checkout or other package versions)")
+    if why := refusal(get_worker(), code, require_sandbox):
+        raise Refused(why)
     place = here(files, version, limits)
-    if place.unfenced and require_sandbox:
-        return not_graded(sub.job, f"--require-sandbox: the Dask worker at {get_worker().address} cannot fence "
-                                   f"learner code in ({place.unfenced})")
     graded = graded_or_why(sub, place.course, version, place.workers.lend)
     if place.unfenced and "fenced" in graded.result:
         graded.result["unfenced"] = place.unfenced
@@ -142,6 +167,20 @@ def stop_idle_workers() -> int:
 
 
 # ---- on the driver ---------------------------------------------------------------------------------------
+
+def ready(client, require_sandbox: bool) -> None:
+    """Ask every Dask worker whether it would grade this run: SystemExit naming each that would refuse, and why.
+    A worker that cannot even run the question (a checkout without it, no course on its path) is one."""
+    answers = client.run(fitness, grading_code(), require_sandbox, on_error="return")
+    refusals = [why if isinstance(why, str) or why is None else
+                f"the Dask worker {address} cannot run the driver's check ({type(why).__name__}: {why}): start it "
+                "with `make grading-worker` in a checkout of the driver's commit" for address, why in answers.items()]
+    if refusals := [why for why in refusals if why]:
+        client.close(timeout=10)
+        raise SystemExit(f"error: not grading: {len(refusals)} of the {len(answers)} Dask workers would refuse:\n"
+                         + "".join(f"  {why}\n" for why in refusals)
+                         + "Nothing was graded; run the same command again once those workers are fixed or stopped.")
+
 
 def killed(sub: Submission, version: str, error: Exception) -> Graded:
     """The stored row of a submission whose Dask workers all died while grading it."""
@@ -162,8 +201,8 @@ def graded_on(client, course: Path, version: str, todo: list[Job], limits: Limit
     from distributed.scheduler import KilledWorker
 
     run = uuid.uuid4().hex[:8]
-    code = grading_code()
     files = client.submit(dict, course_files(course), key=f"pitfalls-course-{run}", pure=False)
+    code = client.submit(dict, grading_code(), key=f"pitfalls-code-{run}", pure=False)
     sent: dict[tuple, Submission] = {}  # by task key
     waiting = iter(todo)
     done = as_completed(loop=client.loop)
@@ -193,8 +232,10 @@ def graded_on(client, course: Path, version: str, todo: list[Job], limits: Limit
                 yield future.result()
             elif future.cancelled():  # by Dask, when the client loses the scheduler
                 raise lost(client, "the connection to it was lost")
+            elif isinstance(error := future.exception(), Refused):  # a worker that joined after `ready` asked
+                raise SystemExit(f"error: grading stopped: {error}. What was graded is kept; run the same command "
+                                 "again once that worker is fixed or stopped.")
             else:
-                error = future.exception()
                 yield killed(sub, version, error) if isinstance(error, KilledWorker) else \
                     not_graded(sub.job, f"the Dask task failed ({type(error).__name__}: {error})")
             top_up()
