@@ -20,7 +20,7 @@ another worker, and one that has been running on `distributed.scheduler.allowed-
 that all died becomes `KilledWorker` (the driver stores it as not graded, with that reason). A Dask worker
 grades in its own local directory, slots and kernel sockets alike, so what a killed one leaves is removed by
 Dask itself when the next worker starts there. A lost scheduler cancels every future; the driver then stops
-with a message, keeping what it committed.
+with its message, keeping what it committed; `distributed`'s own log goes to OUT/dask.log, not stderr.
 
 `distributed` is imported here only: grading on one machine needs nothing of it.
 """
@@ -30,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import importlib.metadata
+import logging
 import re
 import threading
 import uuid
@@ -51,17 +52,30 @@ CONNECT_S = 30  # seconds to reach the scheduler, at the start
 PER_THREAD = 4  # submissions in flight per worker thread: enough to keep every thread busy, few to hold in memory
 
 
-def connect(address: str):
-    """A Dask client on the scheduler at `address`, or SystemExit with a message that says what to do."""
+def connect(address: str, log: Path):
+    """A Dask client on the scheduler at `address`, `distributed`'s log going to `log`, or SystemExit with a
+    message that says what to do."""
     try:
         from distributed import Client
     except ImportError:
         raise SystemExit("error: grading on a Dask cluster needs the `distributed` package: "
                          "`make install` installs it (requirements-cluster.txt)") from None
+    log_to(log)
     try:
         return Client(address, timeout=CONNECT_S, set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise SystemExit(f"error: cannot reach the Dask scheduler at {address}: {error}") from None
+
+
+def log_to(path: Path) -> None:
+    """`distributed`'s log on the driver into `path`, not stderr, where its import put it: a lost scheduler makes
+    it log tracebacks of its reconnecting before the driver can say what happened. The instructor reads the
+    driver's one message; whoever looks into Dask reads the file."""
+    handler = logging.FileHandler(path)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s: %(message)s"))
+    for name, logger in list(logging.root.manager.loggerDict.items()):
+        if name.split(".")[0] in ("distributed", "tornado", "bokeh") and getattr(logger, "handlers", None):
+            logger.handlers = [handler]
 
 
 def grading_code() -> dict[str, str]:
@@ -221,8 +235,8 @@ def graded_on(client, course: Path, version: str, todo: list[Job], limits: Limit
         try:
             if client.status == "running":  # else the scheduler is lost: its futures come back cancelled
                 send(islice(waiting, max(0, in_flight(client) - len(sent))))
-        except OSError as error:
-            raise lost(client, str(error)) from None
+        except OSError:
+            raise lost(client) from None
 
     try:
         top_up()
@@ -231,7 +245,7 @@ def graded_on(client, course: Path, version: str, todo: list[Job], limits: Limit
             if future.status == "finished":
                 yield future.result()
             elif future.cancelled():  # by Dask, when the client loses the scheduler
-                raise lost(client, "the connection to it was lost")
+                raise lost(client)
             elif isinstance(error := future.exception(), Refused):  # a worker that joined after `ready` asked
                 raise SystemExit(f"error: grading stopped: {error}. What was graded is kept; run the same command "
                                  "again once that worker is fixed or stopped.")
@@ -245,9 +259,10 @@ def graded_on(client, course: Path, version: str, todo: list[Job], limits: Limit
         client.close(timeout=10)
 
 
-def lost(client, why: str) -> SystemExit:
-    return SystemExit(f"error: grading stopped: the Dask scheduler at {client.scheduler.address} is gone ({why}). "
-                      "What was graded is kept; run the same command again to grade the rest.")
+def lost(client) -> SystemExit:
+    return SystemExit(f"error: grading stopped: the Dask scheduler at {client.scheduler.address} is gone (the "
+                      "connection to it was lost). What was graded is kept; run the same command again, with a "
+                      "scheduler running, to grade the rest.")
 
 
 def in_flight(client) -> int:

@@ -295,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     client = None
     if args.scheduler:
         from .cluster import connect, ready
-        client = connect(args.scheduler)
+        client = connect(args.scheduler, out / "dask.log")
         ready(client, args.require_sandbox)
     known = lessons()
     submissions = class_folder(args.submissions.resolve(), out)
