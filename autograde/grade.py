@@ -294,8 +294,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     client = None
     if args.scheduler:
-        from .cluster import connect
-        client = connect(args.scheduler)
+        from .cluster import connect, ready
+        client = connect(args.scheduler, out / "dask.log")
+        ready(client, args.require_sandbox)
     known = lessons()
     submissions = class_folder(args.submissions.resolve(), out)
     jobs, rejected = collect(submissions, known)

@@ -52,7 +52,7 @@ def grade_one(sub: Submission, course: Path, version: str, worker: Worker) -> Gr
     notebook, findings = rebuild(json.loads(sub.notebook), release)
     findings += scan({**answers(notebook), **{name: data.decode(errors="replace") for name, data in sub.files.items()}})
     findings += [("a Python file beside the notebook (not used in grading)", name) for name in sub.beside]
-    box = submission_course(worker.slot, course, job.student_id, lesson, notebook, sub.files)
+    box = submission_course(worker.slot, worker.fence, course, job.student_id, lesson, notebook, sub.files)
     outcome = worker.run(box, job.student_id, job.lesson)
     pages = {}
     for kind, suffix in PAGES:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from pitfalls.course import ROOT
@@ -32,10 +35,13 @@ class Cluster:
 
     def __init__(self, folder: Path, **env: str):
         self.folder, self.procs, self.scheduler, self.address = folder, [], None, None
-        # as `make grading-worker` runs a worker: this checkout importable, the environment's bin/ on PATH; and
-        # Dask's scratch folders (each worker's local_directory) in `folder`, not left in /tmp/dask-scratch-space
+        # Dask's scratch folders (each worker's local_directory, where its grading slots and its kernels' sockets
+        # go: autograde.sandbox.fence) in a short folder of this cluster's own, removed by down(): a socket's path
+        # must fit in 107 bytes, and nothing is left in /tmp/dask-scratch-space
+        self.local = Path(tempfile.mkdtemp(prefix="dask-"))
+        # as `make grading-worker` runs a worker: this checkout importable, the environment's bin/ on PATH
         self.env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-                    "DASK_TEMPORARY_DIRECTORY": str(folder), **env}
+                    "DASK_TEMPORARY_DIRECTORY": str(self.local), **env}
         folder.mkdir(parents=True, exist_ok=True)
 
     def __enter__(self) -> Cluster:
@@ -44,13 +50,18 @@ class Cluster:
     def __exit__(self, *exc) -> None:
         self.down()
 
-    def start(self, *args: str, log: str) -> subprocess.Popen:
-        """`dask ARGS`, its output in `log`."""
+    def start(self, *args: str, log: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.Popen:
+        """`dask ARGS`, its output in `log`; `env` adds to (or replaces some of) the cluster's environment."""
         with (self.folder / log).open("w") as out:
-            proc = subprocess.Popen([str(BIN / "dask"), *args], cwd=self.folder, env=self.env, stdout=out,
-                                    stderr=subprocess.STDOUT, start_new_session=True)
+            proc = subprocess.Popen([str(BIN / "dask"), *args], cwd=cwd or self.folder, env={**self.env, **(env or {})},
+                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         self.procs.append(proc)
         return proc
+
+    def worker(self, name: str, *args: str, **kw) -> subprocess.Popen:
+        """`dask worker --name NAME ARGS` on this cluster's scheduler (up() has started it)."""
+        return self.start("worker", "--scheduler-file", str(self.folder / "scheduler.json"), "--host", "127.0.0.1",
+                          "--no-dashboard", "--name", name, *args, log=f"{name}.log", **kw)
 
     def up(self, workers: dict[str, list[str]]) -> str:
         """Start the scheduler and a `dask worker NAME` with each one's extra arguments; the scheduler's address
@@ -59,31 +70,58 @@ class Cluster:
         self.scheduler = self.start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
                                     "--scheduler-file", str(file), log="scheduler.log")
         for name, args in workers.items():
-            self.start("worker", "--scheduler-file", str(file), "--host", "127.0.0.1", "--no-dashboard",
-                       "--name", name, *args, log=f"{name}.log")
+            self.worker(name, *args)
         deadline = time.monotonic() + START_S
         while time.monotonic() < deadline:
             info = json.loads(file.read_text()) if file.exists() and file.stat().st_size else {}
-            if info and all("Registered to:" in (self.folder / f"{name}.log").read_text() for name in workers):
+            if info and self.all_registered(workers):
                 self.address = info["address"]
                 return self.address
             if any(proc.poll() is not None for proc in self.procs):
                 break
             time.sleep(0.3)
-        logs = "\n".join(f"{log.name}:\n{log.read_text()[-1500:]}" for log in sorted(self.folder.glob("*.log")))
-        raise RuntimeError(f"the Dask cluster did not start within {START_S} s:\n{logs}")
+        raise RuntimeError(f"the Dask cluster did not start within {START_S} s:\n{self.logs()}")
+
+    def all_registered(self, names) -> bool:
+        return all("Registered to:" in (self.folder / f"{name}.log").read_text() for name in names)
+
+    def registered(self, *names: str) -> None:
+        """Wait until the workers `names`, started later with worker(), have registered with the scheduler."""
+        deadline = time.monotonic() + START_S
+        while not self.all_registered(names):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"a Dask worker did not start within {START_S} s:\n{self.logs()}")
+            time.sleep(0.3)
+
+    def logs(self) -> str:
+        return "\n".join(f"{log.name}:\n{log.read_text()[-1500:]}" for log in sorted(self.folder.glob("*.log")))
+
+    @contextmanager
+    def client(self):
+        """A Dask client of the caller's own on this cluster."""
+        from distributed import Client
+
+        with Client(self.address, set_as_default=False) as client:
+            yield client
+
+    @staticmethod
+    def stop(proc: subprocess.Popen) -> None:
+        """Stop one process started here, and its group: SIGTERM, then SIGKILL after 20 s."""
+        signal_group(proc, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            signal_group(proc, signal.SIGKILL)
+            proc.wait()
 
     def down(self) -> None:
         """Stop every process started here: SIGTERM to each one's group, SIGKILL to a group whose first process
-        outlives 20 s."""
+        outlives 20 s; then remove the scratch folder."""
         for proc in self.procs:
             signal_group(proc, signal.SIGTERM)
         for proc in self.procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                signal_group(proc, signal.SIGKILL)
-                proc.wait()
+            self.stop(proc)
+        shutil.rmtree(self.local, ignore_errors=True)
 
 
 def signal_group(proc: subprocess.Popen, signum: int) -> None:

@@ -20,7 +20,7 @@ from pitfalls.course import ROOT
 
 from .kernels import die_with_parent, libc
 from .nbgrader_cli import course_env
-from .sandbox import fence
+from .sandbox import SOCKETS, fence
 
 
 @dataclass(frozen=True)
@@ -58,11 +58,12 @@ class Worker:
     """A long-lived `autograde.worker` process; one that overruns is killed with its kernel.
 
     It grades in its own folder, `slot`, one submission at a time; when `fenced`, its kernels run in
-    bubblewrap and may write only there (autograde/bubblewrap.py).
+    bubblewrap and may write only there and in their sockets' folder, made in `sockets` (autograde/bubblewrap.py).
     """
 
-    def __init__(self, slot: Path, limits: Limits, fenced: bool):
-        self.slot, self.limits, self.fenced, self.proc = slot, limits, fenced, None
+    def __init__(self, slot: Path, limits: Limits, fenced: bool, sockets: Path = SOCKETS):
+        self.slot, self.limits, self.fenced, self.sockets, self.proc = slot, limits, fenced, sockets, None
+        self.fence = fence(slot, sockets)
         self.log = slot.parent / f"{slot.name}.log"
 
     def start(self) -> None:
@@ -71,7 +72,7 @@ class Worker:
         env.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
         env["PITFALLS_PICTURES"] = "off"  # no check and no grader looks at them (pitfalls.draw.render.drawn)
         if self.fenced:
-            env["PITFALLS_SLOT"] = str(self.slot)
+            env.update(PITFALLS_SLOT=str(self.slot), PITFALLS_SOCKETS=str(self.sockets))
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("a") as err:
             self.proc = subprocess.Popen([sys.executable, "-m", "autograde.worker"], cwd=ROOT,
@@ -114,12 +115,12 @@ class Worker:
 
 class Workers:
     """`limits.jobs` workers, each grading in a slot of its own under `folder`, lent one submission at a time:
-    the local pool, and the same on each Dask worker (autograde/cluster.py)."""
+    the local pool, and the same on each Dask worker (autograde/cluster.py), whose sockets go in `sockets`."""
 
-    def __init__(self, folder: Path, limits: Limits, fenced: bool):
+    def __init__(self, folder: Path, limits: Limits, fenced: bool, sockets: Path = SOCKETS):
         self.free: queue.Queue[Worker] = queue.Queue()
         for i in range(limits.jobs):
-            self.free.put(Worker(folder / f"slot-{i}", limits, fenced))
+            self.free.put(Worker(folder / f"slot-{i}", limits, fenced, sockets))
 
     @contextmanager
     def lend(self):
@@ -140,6 +141,6 @@ class Workers:
                 break
         for worker in stopped:
             worker.stop()
-            shutil.rmtree(fence(worker.slot).runtime, ignore_errors=True)
+            shutil.rmtree(worker.fence.runtime, ignore_errors=True)
             self.free.put(worker)
         return len(stopped)

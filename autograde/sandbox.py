@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -62,15 +63,20 @@ def prepare(out: Path, chosen: list[Lesson]) -> tuple[Path, str]:
     return course, version
 
 
-SOCKETS = Path("/tmp")  # a Unix socket's path must fit in 107 bytes: OUT may be deep, so not beside the slot
+SOCKETS = Path("/tmp")  # where a slot's sockets go unless its owner names a folder of its own
+SOCKET_PATH_MAX = 107  # bytes of a Unix socket's path (sockaddr_un.sun_path less its NUL): OUT may be deep
+SOCKET_NAME = len("/kernel-0123456789ab-ipc-5")  # the longest a kernel's socket is named there (kernels.py)
 
 
-def fence(slot: Path) -> Fence:
+def fence(slot: Path, sockets: Path = SOCKETS) -> Fence:
     """The folders of a worker's slot that its kernels may write (bubblewrap binds them for good, so they
     are emptied between submissions, never removed): the slot's `autograded/`, and a short folder for the
-    kernel's sockets named after the slot, so the driver and the worker find the same one."""
-    sockets = SOCKETS / f"pitfalls-{hashlib.sha1(str(slot.resolve()).encode()).hexdigest()[:16]}"
-    return Fence(work=slot / "course" / "autograded", runtime=sockets)
+    kernel's sockets named after the slot, so the driver and the worker find the same one. It is made in
+    `sockets` (a Dask worker's own local directory, which Dask empties once the worker is dead), or in
+    /tmp where a socket's path there would be too long."""
+    name = f"pitfalls-{hashlib.sha1(str(slot.resolve()).encode()).hexdigest()[:12]}"
+    fits = len(os.fsencode(sockets / name)) + SOCKET_NAME <= SOCKET_PATH_MAX
+    return Fence(work=slot / "course" / "autograded", runtime=(sockets if fits else SOCKETS) / name)
 
 
 def empty(folder: Path, keep: tuple[Path, ...] = ()) -> None:
@@ -85,11 +91,12 @@ def empty(folder: Path, keep: tuple[Path, ...] = ()) -> None:
             entry.unlink()
 
 
-def submission_course(slot: Path, course: Path, student_id: str, lesson: Lesson, notebook: dict,
+def submission_course(slot: Path, fenced: Fence, course: Path, student_id: str, lesson: Lesson, notebook: dict,
                       answer_files: dict[str, bytes]) -> Path:
-    """A one-submission nbgrader course in a worker's slot: template gradebook, the released lesson, the
-    graded notebook and the learner's answer files. Nothing of the slot's previous submission is left."""
-    box, fenced = slot / "course", fence(slot)
+    """A one-submission nbgrader course in a worker's slot (whose kernels may write `fenced`): template
+    gradebook, the released lesson, the graded notebook and the learner's answer files. Nothing of the slot's
+    previous submission is left."""
+    box = slot / "course"
     empty(box, keep=(fenced.work,))
     empty(fenced.runtime)
     submitted = box / "submitted" / student_id / lesson.name

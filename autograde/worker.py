@@ -132,7 +132,7 @@ def serve() -> int:
     warnings.simplefilter("ignore")
     scratch_gradebooks()
     if slot := os.environ.get("PITFALLS_SLOT"):
-        ForkServer.fence = fence(Path(slot))
+        ForkServer.fence = fence(Path(slot), Path(os.environ["PITFALLS_SOCKETS"]))
     for line in sys.stdin:
         job = json.loads(line)
         root = Path(job["root"])
