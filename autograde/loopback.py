@@ -108,20 +108,26 @@ class Cluster:
     def stop(proc: subprocess.Popen) -> None:
         """Stop one process started here, and its group: SIGTERM, then SIGKILL after 20 s."""
         signal_group(proc, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            signal_group(proc, signal.SIGKILL)
-            proc.wait()
+        ended(proc)
 
     def down(self) -> None:
-        """Stop every process started here: SIGTERM to each one's group, SIGKILL to a group whose first process
-        outlives 20 s; then remove the scratch folder."""
+        """Stop every process started here: SIGTERM to each one's group (once: a second SIGTERM makes a nanny
+        leave without its worker), SIGKILL to a group whose first process outlives 20 s; then remove the scratch
+        folder."""
         for proc in self.procs:
             signal_group(proc, signal.SIGTERM)
         for proc in self.procs:
-            self.stop(proc)
+            ended(proc)
         shutil.rmtree(self.local, ignore_errors=True)
+
+
+def ended(proc: subprocess.Popen) -> None:
+    """Wait up to 20 s for `proc`, signalled already; then SIGKILL its group."""
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        signal_group(proc, signal.SIGKILL)
+        proc.wait()
 
 
 def signal_group(proc: subprocess.Popen, signum: int) -> None:

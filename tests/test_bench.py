@@ -259,7 +259,8 @@ def test_a_loopback_cluster_has_one_thread_per_grading_worker_and_leaves_no_proc
         with Client(address, set_as_default=False) as client:
             assert list(client.nthreads().values()) == [2]
             scratch = client.run(lambda dask_worker: dask_worker.local_directory)
-        assert all(Path(folder).is_relative_to(tmp_path) for folder in scratch.values()), "not in /tmp/dask-*"
+        assert all(Path(folder).is_relative_to(cluster.local) for folder in scratch.values()), "the cluster's own"
         started = family({proc.pid for proc in cluster.procs})
         assert len(started) >= 3, "a scheduler, a nanny and its worker"
     assert not living(started)
+    assert not cluster.local.exists(), "its scratch folder is removed with it"
