@@ -44,8 +44,9 @@ def course_config(root: Path, lesson: str, cell_timeout: int, notebook_timeout: 
     config.BoundedExecute.timeout = cell_timeout
     config.BoundedExecute.notebook_timeout = notebook_timeout
     config.BoundedExecute.kernel_manager_class = ForkedKernelManager
-    # what IPython keeps of each error for its history is formatted in its Context mode, source and colours
-    # and all (a fifth of a kernel's time): Plain is cheap. What a cell shows stays pitfalls' brief errors.
+    # what IPython keeps of each error for its history is formatted in its Context mode, source and colours and
+    # all (a quarter of a grading kernel's time once it drew no pictures): Plain is cheap. What a cell shows stays
+    # pitfalls' brief errors.
     config.BoundedExecute.extra_arguments = ["--InteractiveShell.xmode=Plain"]
     config.BoundedExecute.shutdown_kernel = "immediate"  # its outputs are in; a polite exit costs torch ~1 s
     config.GenerateFeedback.preprocessors = [GetGrades, FeedbackWithoutHiddenTests, CSSHTMLHeaderPreprocessor]

@@ -65,7 +65,7 @@ NOT_DRAWN = "picture not drawn while grading: run this cell in your notebook to 
 
 def drawn() -> bool:
     """False where PITFALLS_PICTURES=off: a grading kernel, whose pictures no check and no grader
-    looks at, and where drawing them was a third of a submission's time."""
+    looks at, and where drawing them was a fifth of grading's CPU time."""
     return os.environ.get("PITFALLS_PICTURES", "on") != "off"
 
 
