@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -101,8 +102,17 @@ def open_notebook(lab: Lab, browser, path: str, height: int = 1000, width: int =
 
 def nothing_in_the_way(page) -> None:
     """A dialog over the notebook fails the test with its own words and a screenshot, not with a click
-    that timed out 30 s later: on a loaded machine a dialog once covered the Run menu, and its text went unrecorded."""
+    that timed out 30 s later: on a loaded machine a dialog once covered the Run menu, and its text went unrecorded.
+
+    One dialog is answered as a learner answers it: JupyterLab's "Select Kernel", its preselected choice being
+    the notebook's own kernel. Even with the session started before the page opened (start_kernel), a full
+    suite's loaded machine once had the page ask it at Run All (1 of 2 runs, lesson 03, with the kernel's
+    session listed in the dialog): a race in the page, not in what the test checks."""
     dialog = page.locator(".jp-Dialog")
+    if dialog.count() and dialog.first.locator(".jp-Dialog-header").inner_text().strip() == "Select Kernel":
+        dialog.first.locator(".jp-Dialog-footer button").filter(has_text="Select").click()
+        dialog.first.wait_for(state="detached", timeout=30_000)
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
     if dialog.count():
         SHOTS.mkdir(parents=True, exist_ok=True)
         shot = SHOTS / f"dialog-in-the-way-{int(time.time())}.png"
@@ -216,6 +226,25 @@ def validate(page) -> str:
     text = page.wait_for_selector(".jp-Dialog", timeout=RUN_SECONDS * 1000).inner_text()
     page.keyboard.press("Escape")
     return text
+
+
+def test_a_select_kernel_dialog_is_answered_with_the_notebooks_own_kernel_and_any_other_dialog_fails(lab, browser):
+    name = next(iter(LESSONS))
+    page = open_notebook(lab, browser, f"notebooks/{name}/{name}.ipynb")
+    try:
+        page.get_by_role("menuitem", name="Kernel", exact=True).click()
+        page.get_by_role("menuitem", name="Change Kernel…", exact=True).click()
+        page.locator(".jp-Dialog").wait_for(timeout=30_000)
+        nothing_in_the_way(page)
+        assert page.locator(".jp-Dialog").count() == 0
+        assert page.locator(".jp-Notebook-ExecutionIndicator").get_attribute("data-status") == "idle"
+        page.get_by_role("menuitem", name="Kernel", exact=True).click()  # any other dialog fails the test
+        page.get_by_role("menuitem", name=re.compile(r"^Restart Kernel")).first.click()
+        page.locator(".jp-Dialog").wait_for(timeout=30_000)
+        with pytest.raises(pytest.fail.Exception, match="a dialog is in the way of Run All"):
+            nothing_in_the_way(page)
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize("name", list(LESSONS))
