@@ -20,9 +20,9 @@ from nbgrader.preprocessors import CheckCellMetadata
 
 
 @functools.cache
-def _validator(version: int) -> jsonschema.protocols.Validator:
+def _validator() -> jsonschema.protocols.Validator:
+    """A validator of nbgrader's current metadata schema, the schema itself checked once."""
     schema = MetadataValidator().schema
-    assert version == MetadataValidator.schema_version
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema)
@@ -40,7 +40,7 @@ class _SchemaCheckedOnce(BaseMetadataValidator):
         if schema > self.schema_version:
             raise SchemaTooNewError(f"Schema version is too new: {schema} (expected {self.schema_version})",
                                     schema, self.schema_version)
-        error = jsonschema.exceptions.best_match(_validator(self.schema_version).iter_errors(cell.metadata["nbgrader"]))
+        error = jsonschema.exceptions.best_match(_validator().iter_errors(cell.metadata["nbgrader"]))
         if error is not None:
             raise error
 

@@ -86,12 +86,13 @@ def show_errors_briefly() -> bool:
     shell = get_ipython()
     if shell is None or not hasattr(shell, "set_custom_exc"):
         return False
-    shell.set_custom_exc((Exception,), _show_briefly)
+    load_ipython_extension(shell)
     return True
 
 
 def load_ipython_extension(shell) -> None:
     """`--IPKernelApp.extensions=pitfalls.tracebacks`: for a kernel forked from a process that imported
-    pitfalls before any shell existed (the grader's fork server), where the import's own call came too early."""
+    pitfalls before any shell existed (the grader's fork server), where the import's own call came too early;
+    and the import's own call, where a shell exists."""
     shell.set_custom_exc((Exception,), _show_briefly)
 
