@@ -8,6 +8,7 @@ SANDBOX/result.json, written last and atomically: a sandbox without it was never
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -15,6 +16,8 @@ import sys
 import warnings
 from pathlib import Path
 
+import nbgrader.api
+import sqlalchemy
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
@@ -48,6 +51,9 @@ def course_config(root: Path, lesson: str, cell_timeout: int, notebook_timeout: 
     # all (a quarter of a grading kernel's time once it drew no pictures): Plain is cheap. What a cell shows stays
     # pitfalls' brief errors.
     config.BoundedExecute.extra_arguments = ["--InteractiveShell.xmode=Plain"]
+    # nbconvert validates the whole notebook after each of a pass's ten preprocessors; once, after the last, is
+    # the same verdict on what nbgrader writes
+    config.Exporter.optimistic_validation = True
     config.BoundedExecute.shutdown_kernel = "immediate"  # its outputs are in; a polite exit costs torch ~1 s
     config.GenerateFeedback.preprocessors = [GetGrades, FeedbackWithoutHiddenTests, CSSHTMLHeaderPreprocessor]
     config.GenerateFeedback.exporter_class = FeedbackPage
@@ -115,7 +121,14 @@ def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_tim
 def scratch_gradebooks() -> None:
     """A slot's gradebook is a scratch copy, thrown away with the slot: the submission's result.json,
     written atomically, is what counts. So sqlite need not wait for the disk at each of nbgrader's ~35
-    commits per submission (7 ms a flush on this machine's disk, several per commit)."""
+    commits per submission (7 ms a flush on this machine's disk, several per commit).
+
+    nbgrader opens the gradebook about eight times a submission, each time with a new engine, and
+    SQLAlchemy keeps the queries it has compiled per engine: every query was compiled afresh, a sixth of
+    a worker's time. The slot's gradebook is always at the same path, so one engine per path serves them
+    all; nbgrader's close() disposes of its connections as before, and the next open makes new ones."""
+    nbgrader.api.create_engine = functools.cache(sqlalchemy.create_engine)
+
     @event.listens_for(Engine, "connect")
     def no_flush(connection, _record) -> None:
         if isinstance(connection, sqlite3.Connection):

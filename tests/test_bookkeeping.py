@@ -164,3 +164,28 @@ def test_the_summary_of_a_large_class_gives_counts_not_every_row(tmp_path, capsy
     failed = sum(1 for i in range(n) if i % 10 == 0)
     assert f"{n - failed} graded, {failed} not graded, 3 flagged for review" in printed
     assert "leaf-1-tests" in printed  # per-part averages are still shown
+
+
+def test_a_worker_opens_its_slots_gradebook_with_one_engine_and_reads_each_new_copy(tmp_path):
+    """nbgrader makes an engine for every open; the worker keeps one per path, so SQLAlchemy's compiled
+    queries are reused. The slot's gradebook is replaced by a fresh copy for each submission: every open
+    must read the file as it is now, not a connection kept to the one before."""
+    code = ("import shutil, sys, warnings; warnings.simplefilter('ignore')\n"
+            "from autograde.worker import scratch_gradebooks; scratch_gradebooks()\n"
+            "from nbgrader.api import Gradebook\n"
+            "db, url = sys.argv[1], f'sqlite:///{sys.argv[1]}'\n"
+            "with Gradebook(url) as gb:\n"
+            "    gb.add_student('first'); engine = gb.engine\n"
+            "shutil.copy2(sys.argv[2], db)\n"
+            "with Gradebook(url) as gb:\n"
+            "    print(gb.engine is engine, [s.id for s in gb.students])\n"
+            "    gb.add_student('second')\n"
+            "with Gradebook(url) as gb:\n"
+            "    print(len(engine._compiled_cache) > 0, [s.id for s in gb.students])")
+    empty = tmp_path / "empty.db"
+    subprocess.run([sys.executable, "-c", "from nbgrader.api import Gradebook\n"
+                    f"Gradebook('sqlite:///{empty}').close()"], cwd=ROOT, env=course_env(), check=True,
+                   capture_output=True)
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "gradebook.db"), str(empty)], cwd=ROOT,
+                         env=course_env(), capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["True []", "True ['second']"]
