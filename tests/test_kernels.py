@@ -14,7 +14,7 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
-from autograde.kernels import ForkedKernelManager, ForkServer
+from autograde.kernels import ForkedKernelManager, ForkServer, ReadyClient
 from pitfalls.course import lessons
 
 pytestmark = pytest.mark.slow  # real kernels
@@ -52,6 +52,25 @@ def test_a_forked_kernel_comes_from_the_server_with_torch_already_imported(tmp_p
     parent, warm, own_group = text(nb.cells[0]).split()
     assert int(parent) == ForkServer._proc.pid
     assert (warm, own_group) == ("True", "True")
+
+
+def test_a_kernel_is_ready_once_iopub_has_answered_and_nothing_of_its_start_is_left_for_the_first_cell(tmp_path):
+    """The ready client does not wait on 0.2 s of silence, but still drains IOPub: the first message the first
+    request meets is its own."""
+    async def first_request() -> tuple[bool, str, bool]:
+        km = ForkedKernelManager(kernel_name="python3")
+        await km.start_kernel(cwd=str(tmp_path))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=60)
+            sent = kc.execute("1")
+            first = await kc.get_iopub_msg(timeout=30)
+            return isinstance(kc, ReadyClient), first["msg_type"], first["parent_header"].get("msg_id") == sent
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+    assert asyncio.run(first_request()) == (True, "status", True)
 
 
 def test_one_fork_server_serves_kernel_after_kernel(tmp_path):
