@@ -129,8 +129,10 @@ def memoized(highlight: Highlight2HTML):
     HIGHLIGHTERS.setdefault(options, highlight)
 
     def highlight_code(source, language=None, metadata=None):
-        meta = json.dumps(metadata, sort_keys=True, default=str) if metadata else ""
-        return _highlighted(options, source, language, meta)
+        # of a cell's metadata nbconvert reads only `magics_language`; the rest (its run's timings, say) would
+        # make every cell of every submission a new key
+        magics = (metadata or {}).get("magics_language")
+        return _highlighted(options, source, language, json.dumps({"magics_language": magics}) if magics else "")
     return highlight_code
 
 

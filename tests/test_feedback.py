@@ -85,6 +85,30 @@ def test_the_cheaper_feedback_page_is_nbconverts_page():
     assert fast.count(f'alt="{ALT}"') == 2 and 'alt="the graph"' in fast
 
 
+def test_a_cell_is_highlighted_once_whatever_its_runs_timings_and_as_its_magics_language_says():
+    """Every submission's cells carry their own execution timings; only `magics_language` changes the HTML."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+    from nbconvert.exporters import HTMLExporter  # noqa: PLC0415
+
+    from autograde.feedback import WRAPPED, FeedbackPage, _highlighted  # noqa: PLC0415
+
+    source = "x = 1  # the same cell, run twice"
+    runs = [nbformat.v4.new_code_cell(source, metadata={"execution": {"iopub.status.busy": f"2026-11-26T1{i}:00"}})
+            for i in range(2)]
+    bash = nbformat.v4.new_code_cell("%%bash\necho 'not python' && ls", metadata={"magics_language": "bash"})
+    def ipython_page(exporter_class, cell) -> str:  # as a lesson's notebook says: magics are read in ipython3 only
+        nb = nbformat.v4.new_notebook(cells=[cell], metadata={"language_info": {"name": "python",
+                                                                                "pygments_lexer": "ipython3"}})
+        return exporter_class(template_name="classic").from_notebook_node(nb)[0]
+
+    _highlighted.cache_clear()
+    for cell in (*runs, bash):
+        stock = ipython_page(HTMLExporter, cell).replace("</head>", WRAPPED + "</head>", 1)
+        assert str(BeautifulSoup(ipython_page(FeedbackPage, cell), features="html.parser")) == stock
+    assert '<span class="nb">echo</span>' in ipython_page(FeedbackPage, bash)  # a bash builtin, highlighted as bash
+    assert _highlighted.cache_info().misses == 2  # the second run's cell was the first one's, already highlighted
+
+
 def test_a_page_with_an_image_of_the_learners_own_takes_nbconverts_own_path():
     from nbconvert.exporters import HTMLExporter  # noqa: PLC0415
 
