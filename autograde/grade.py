@@ -278,12 +278,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.submissions.exists():
         print(f"error: {args.submissions} is not a folder of submissions or an LMS zip", file=sys.stderr)
         return 2
-    unfenced_why = None if args.scheduler else bubblewrap.available()  # a cluster's workers fence in on their hosts
-    if unfenced_why:
-        print(warning(unfenced_why), file=sys.stderr, flush=True)
-        if args.require_sandbox:
-            print("error: --require-sandbox: not grading", file=sys.stderr)
-            return 2
+    # bubblewrap's probe starts Python and torch in a sandbox (1.3 s): it runs while the class is read and the
+    # course is made, unless --require-sandbox must refuse before anything is written. A cluster's workers fence
+    # in on their own hosts.
+    probe = None if args.scheduler else ThreadPoolExecutor(1).submit(bubblewrap.available)
+    if args.require_sandbox and probe and (why := probe.result()):
+        print(warning(why), file=sys.stderr, flush=True)
+        print("error: --require-sandbox: not grading", file=sys.stderr)
+        return 2
     started = time.monotonic()
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -302,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     jobs, rejected = collect(submissions, known)
     chosen = [known[name] for name in sorted({j.lesson for j in jobs} or known)]
     course, version = prepare(out, chosen)
+    if unfenced_why := probe and probe.result():
+        print(warning(unfenced_why), file=sys.stderr, flush=True)
     limits = Limits(max(1, args.jobs), args.cell_timeout, args.notebook_timeout, args.memory_gib)
     results = grade_all(out, course, version, jobs, limits, args.regrade, fenced=unfenced_why is None, client=client,
                         require_sandbox=args.require_sandbox)
