@@ -81,7 +81,7 @@ autograde: install ## grade a class: make autograde SUBMISSIONS=dir|lms.zip [OUT
 		$(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 # A Dask worker that grades: this checkout importable (the grading code), the environment's bin/ on PATH (nbgrader
-# starts alembic). One process per host with one thread per grading slot: one per core plus two, as locally.
+# starts alembic). One process per host with one thread per grading slot: one per core plus one, as locally.
 grading-worker: install ## serve a Dask cluster as a grading worker: make grading-worker SCHEDULER=tcp://host:8786 [JOBS=n]
 	@test -n "$(SCHEDULER)" || { echo "usage: make grading-worker SCHEDULER=tcp://host:8786 [JOBS=n]" >&2; exit 2; }
 	PYTHONPATH=$(CURDIR) $(BIN)/dask worker $(SCHEDULER) --nworkers 1 \

@@ -265,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("submissions", type=Path, nargs="?", default=SAMPLE_CLASS,
                         help="<student>/<lesson>/<lesson>.ipynb folders, or an LMS zip (default: the sample class)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where grades and feedback go")
-    parser.add_argument("--jobs", type=int, default=default_jobs(), help="workers (default: one per core, plus two)")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="workers (default: one per core, plus one)")
     parser.add_argument("--regrade", action="store_true", help="grade again what is already graded")
     parser.add_argument("--cell-timeout", type=int, default=30, help="seconds per cell")
     parser.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook")

@@ -37,11 +37,11 @@ def cores() -> int:
 
 
 def default_jobs() -> int:
-    """One worker per core, plus two: a worker idles while its kernel starts and stops (jupyter_client waits
-    for a kernel's messages in 0.2 s steps) and its kernel is gone while the worker writes feedback, so more
-    workers keep the cores busy. 100 submissions on 2 cores: 2 workers 70.5 s, 3 58.1–59.4 s, 4 55.0–56.5 s,
-    5 59.7 s (each more worker also starts its own fork server)."""
-    return cores() + 2
+    """One worker per core, plus one: a worker's core idles while its kernel starts and stops, and while the
+    kernel waits for the worker's next message, so one more worker keeps the cores busy. 100 submissions on 2
+    cores (lessons 00–04, 2026-11-26): 2 workers 52.7 s, 3 47.7–48.2 s, 4 47.8–49.0 s, 5 50.2 s; 3 workers
+    spend 83 CPU s and 4 spend 87–90 (each worker starts its own fork server)."""
+    return cores() + 1
 
 
 def in_worker(gib: float):
