@@ -131,8 +131,9 @@ def memoized(highlight: Highlight2HTML):
     def highlight_code(source, language=None, metadata=None):
         # of a cell's metadata nbconvert reads only `magics_language`; the rest (its run's timings, say) would
         # make every cell of every submission a new key
-        magics = (metadata or {}).get("magics_language")
-        return _highlighted(options, source, language, json.dumps({"magics_language": magics}) if magics else "")
+        said = metadata or {}
+        magics = json.dumps({"magics_language": said["magics_language"]}) if "magics_language" in said else ""
+        return _highlighted(options, source, language, magics)
     return highlight_code
 
 

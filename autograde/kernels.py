@@ -263,8 +263,8 @@ class ForkedKernelManager(AsyncKernelManager):
     client_factory = Type(klass=ReadyClient)
 
     async def _async_wait(self, pollinterval: float = 0.01) -> None:
-        """Wait for the kernel to end, looking every 10 ms, not jupyter_client's 100 ms: a killed kernel is
-        gone within a few, and each graded notebook waited out a whole step."""
+        """Wait for a killed kernel to end, looking every 10 ms, not jupyter_client's 100 ms: it is gone within
+        a few, and each graded notebook (grading shuts its kernels down at once) waited out a whole step."""
         await super()._async_wait(pollinterval)
 
     async def _async_pre_start_kernel(self, **kw):

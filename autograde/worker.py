@@ -8,7 +8,6 @@ SANDBOX/result.json, written last and atomically: a sandbox without it was never
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sqlite3
@@ -118,6 +117,9 @@ def grade(root: Path, student: str, lesson: str, cell_timeout: int, notebook_tim
             "findings": [list(f) for f in silent + tampering(nb)], "misconceptions": diagnoses(nb, lesson)}
 
 
+ENGINES: dict[tuple, Engine] = {}  # the worker's gradebook engines, by URL and options
+
+
 def scratch_gradebooks() -> None:
     """A slot's gradebook is a scratch copy, thrown away with the slot: the submission's result.json,
     written atomically, is what counts. So sqlite need not wait for the disk at each of nbgrader's ~35
@@ -126,8 +128,13 @@ def scratch_gradebooks() -> None:
     nbgrader opens the gradebook about eight times a submission, each time with a new engine, and
     SQLAlchemy keeps the queries it has compiled per engine: every query was compiled afresh, a sixth of
     a worker's time. The slot's gradebook is always at the same path, so one engine per path serves them
-    all; nbgrader's close() disposes of its connections as before, and the next open makes new ones."""
-    nbgrader.api.create_engine = functools.cache(sqlalchemy.create_engine)
+    all (ENGINES); nbgrader's close() disposes of its connections as before, and the next open makes new ones."""
+    def one_engine_per_path(url: str, **options) -> Engine:
+        key = (url, tuple(sorted(options.items())))
+        if key not in ENGINES:
+            ENGINES[key] = sqlalchemy.create_engine(url, **options)
+        return ENGINES[key]
+    nbgrader.api.create_engine = one_engine_per_path
 
     @event.listens_for(Engine, "connect")
     def no_flush(connection, _record) -> None:
@@ -149,6 +156,8 @@ def serve() -> int:
         ForkServer.fence = fence(Path(slot), Path(os.environ["PITFALLS_SOCKETS"]))
     for line in sys.stdin:
         job = json.loads(line)
+        for engine in ENGINES.values():  # a gradebook nbgrader failed to open, and so never closed, keeps none
+            engine.dispose()  # of its connections to the last submission's file; compiled queries are kept
         root = Path(job["root"])
         result = grade(root, job["student"], job["lesson"], job["cell_timeout"], job["notebook_timeout"])
         write_atomic(root / "result.json", json.dumps(result, indent=1))

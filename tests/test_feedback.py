@@ -96,17 +96,18 @@ def test_a_cell_is_highlighted_once_whatever_its_runs_timings_and_as_its_magics_
     runs = [nbformat.v4.new_code_cell(source, metadata={"execution": {"iopub.status.busy": f"2026-11-26T1{i}:00"}})
             for i in range(2)]
     bash = nbformat.v4.new_code_cell("%%bash\necho 'not python' && ls", metadata={"magics_language": "bash"})
+    unnamed = nbformat.v4.new_code_cell("echo = 1", metadata={"magics_language": ""})  # named, though empty
     def ipython_page(exporter_class, cell) -> str:  # as a lesson's notebook says: magics are read in ipython3 only
         nb = nbformat.v4.new_notebook(cells=[cell], metadata={"language_info": {"name": "python",
                                                                                 "pygments_lexer": "ipython3"}})
         return exporter_class(template_name="classic").from_notebook_node(nb)[0]
 
     _highlighted.cache_clear()
-    for cell in (*runs, bash):
+    for cell in (*runs, bash, unnamed):
         stock = ipython_page(HTMLExporter, cell).replace("</head>", WRAPPED + "</head>", 1)
         assert str(BeautifulSoup(ipython_page(FeedbackPage, cell), features="html.parser")) == stock
     assert '<span class="nb">echo</span>' in ipython_page(FeedbackPage, bash)  # a bash builtin, highlighted as bash
-    assert _highlighted.cache_info().misses == 2  # the second run's cell was the first one's, already highlighted
+    assert _highlighted.cache_info().misses == 3  # the second run's cell was the first one's, already highlighted
 
 
 def test_a_page_with_an_image_of_the_learners_own_takes_nbconverts_own_path():
