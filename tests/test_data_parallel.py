@@ -687,3 +687,53 @@ def test_the_lesson_runs_from_the_forkserver_after_a_backward_in_the_kernel(monk
             assert bool(raised) == intended, (cell.source[:200], raised and raised[0].evalue[-500:])
     assert "start method: forkserver | grad: [2.0, 2.0]" in nb.cells[2].outputs[0].text
     assert nb.cells[-1].outputs[0].text == "ranks left: [] | server: True\n"
+
+
+def unconnected_while(monkeypatch, failing_launches: set[int]) -> list[int]:
+    """Each rank's process group fails as gloo's does when its ranks cannot connect, in the launches numbered in
+    `failing_launches` (1, 2, …); the launches made, counted."""
+    launches: list[int] = []
+    real_launched, real_init = dp._launched, dist.init_process_group
+
+    def counted(*args, **kwargs):
+        launches.append(len(launches) + 1)
+        os.environ["PITFALLS_TEST_UNCONNECTED"] = "1" if launches[-1] in failing_launches else ""
+        return real_launched(*args, **kwargs)
+
+    def init(*args, **kwargs):  # in the forked rank: the environment of the launch that forked it
+        if os.environ.get("PITFALLS_TEST_UNCONNECTED"):
+            raise RuntimeError("Gloo connectFullMesh failed with [pair.cc:553] Connection closed by peer (made up)")
+        return real_init(*args, **kwargs)
+    monkeypatch.setenv("PITFALLS_TEST_UNCONNECTED", "")
+    monkeypatch.setattr(dp, "_launched", counted)
+    monkeypatch.setattr(dp.dist, "init_process_group", init)
+    return launches
+
+
+def test_a_launch_whose_ranks_never_connected_starts_again(monkeypatch):
+    """(A real launch after it may meet gloo's own failure to connect too, and start again in its turn.)"""
+    launches = unconnected_while(monkeypatch, {1})
+    assert dp.launch(rank_times_ten, method="fork") == [0, 10]
+    assert 2 <= len(launches) <= dp.CONNECT_TRIES
+
+
+def test_ranks_that_never_connect_give_torchs_error_after_the_last_try(monkeypatch):
+    launches = unconnected_while(monkeypatch, set(range(1, dp.CONNECT_TRIES + 2)))
+    with pytest.raises(ProcessRaisedException, match="connectFullMesh failed"):
+        dp.launch(rank_times_ten, method="fork")
+    assert len(launches) == dp.CONNECT_TRIES
+
+
+def test_a_function_that_raises_is_not_run_again_whatever_it_says(monkeypatch):
+    launches = unconnected_while(monkeypatch, set())
+    with pytest.raises(ProcessRaisedException, match="connectFullMesh failed, said the notebook"):
+        dp.launch(raises_unconnected, method="fork")
+    assert launches == [1]
+
+
+def rank_times_ten(rank, world_size):
+    return rank * 10
+
+
+def raises_unconnected(rank, world_size):
+    raise RuntimeError("Gloo connectFullMesh failed, said the notebook")
