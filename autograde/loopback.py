@@ -122,12 +122,36 @@ class Cluster:
 
 
 def ended(proc: subprocess.Popen) -> None:
-    """Wait up to 20 s for `proc`, signalled already; then SIGKILL its group."""
+    """Wait up to 20 s for `proc` and the rest of its group, signalled already (a nanny may be gone while its
+    worker still shuts down); then SIGKILL the group."""
+    deadline = time.monotonic() + 20
     try:
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
+        pass
+    while group_runs(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if proc.poll() is None or group_runs(proc.pid):
         signal_group(proc, signal.SIGKILL)
         proc.wait()
+
+
+def group_runs(group: int) -> bool:
+    """Whether a process of this process group is still running (a zombie, waiting to be reaped, is not)."""
+    if not Path("/proc").is_dir():
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    for entry in Path("/proc").iterdir():
+        try:
+            state, _parent, its_group = (entry / "stat").read_text().rsplit(") ", 1)[1].split()[:3]
+        except (OSError, IndexError, ValueError):
+            continue
+        if int(its_group) == group and state != "Z":
+            return True
+    return False
 
 
 def signal_group(proc: subprocess.Popen, signum: int) -> None:
