@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import nbformat
+import pytest
 from traitlets.config import Config
 
 from autograde.feedback import PLACEHOLDER, FeedbackWithoutHiddenTests
@@ -85,6 +86,7 @@ def test_the_cheaper_feedback_page_is_nbconverts_page():
     assert fast.count(f'alt="{ALT}"') == 2 and 'alt="the graph"' in fast
 
 
+@pytest.mark.filterwarnings("ignore:No lexer found for language ''")  # nbconvert's, for the empty magics_language
 def test_a_cell_is_highlighted_once_whatever_its_runs_timings_and_as_its_magics_language_says():
     """Every submission's cells carry their own execution timings; only `magics_language` changes the HTML."""
     from bs4 import BeautifulSoup  # noqa: PLC0415
